@@ -1,0 +1,91 @@
+"""The flat, ordered index of a questionnaire's items, with derived identifiers.
+
+Identifiers come from the official numbering: ``3`` → ``3``, ``3 (a)`` → ``3.a``,
+``3 (a) (i)`` → ``3.a.i``; the n-th unlabelled dash item under a question gets the
+position ``n`` (``75.1``, ``75.2``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from engine.definition.model import SCALE_VALUES, AnswerKind, Item, Option, Part, Section
+from engine.strict_yaml import Mark
+
+if TYPE_CHECKING:
+    from engine.conditions.resolve import Condition
+
+
+DASHES = ("–", "-")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of a questionnaire, placed: its id, position and resolved options."""
+
+    id: str
+    number: str
+    """The number as printed in full: ``3 (a) (i)``; a dash item reads ``75 –1``."""
+    item: Item
+    part: Part
+    section: Section
+    parent: Entry | None
+    order: int
+    depth: int
+    options: tuple[Option, ...] = ()
+    condition: Condition | None = None
+    mark: Mark | None = None
+    when_mark: Mark | None = None
+    children: list[Entry] = field(default_factory=list)
+
+    @property
+    def kind(self) -> AnswerKind:
+        return self.item.answer
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The codes an answer may take: scale codes or option codes; empty for text."""
+        if self.kind in SCALE_VALUES:
+            return SCALE_VALUES[self.kind]
+        return tuple(option.code for option in self.options)
+
+    @property
+    def is_answerable(self) -> bool:
+        return self.kind is not AnswerKind.none
+
+    @property
+    def voluntary(self) -> bool:
+        return self.item.voluntary
+
+    def option(self, code: str) -> Option | None:
+        for option in self.options:
+            if option.code == code:
+                return option
+        return None
+
+
+def child_id(parent_id: str | None, number: str, dash_position: int) -> str:
+    """The identifier of an item from its parent's id and its printed label."""
+    if parent_id is None:
+        return number
+    label = str(dash_position) if number in DASHES else number.strip("()")
+    return f"{parent_id}.{label}"
+
+
+def child_number(parent_number: str | None, number: str, dash_position: int) -> str:
+    """The printed number in full: ``3 (a) (i)``; dash items read ``75 –1``."""
+    if parent_number is None:
+        return number
+    if number in DASHES:
+        return f"{parent_number} –{dash_position}"
+    return f"{parent_number} {number}"
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """A short excerpt of a question's text, cut on a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,49 @@
+"""Find the questionnaires shipped with the package (or in a source checkout)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from engine.definition.loader import Definition, load_lists, load_questionnaire
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The folder of questionnaire files: inside the installed wheel, else the checkout's."""
+    packaged = _PACKAGE / "_data" / "questionnaires"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parent / "questionnaires"
+
+
+def available() -> list[str]:
+    """Identifiers of the shipped questionnaires: ``cluster1`` … ``cluster4``."""
+    return sorted(p.stem for p in data_dir().glob("cluster*.yaml"))
+
+
+@functools.lru_cache(maxsize=None)
+def shared_lists():  # type: ignore[no-untyped-def]
+    path = data_dir() / "lists.yaml"
+    return load_lists(path) if path.exists() else {}
+
+
+@functools.lru_cache(maxsize=None)
+def load(questionnaire_id: str) -> Definition:
+    """Load a shipped questionnaire by id (cached); ``KeyError`` if there is none."""
+    if questionnaire_id not in available():
+        raise KeyError(questionnaire_id)
+    return load_questionnaire(data_dir() / f"{questionnaire_id}.yaml", shared_lists())
+
+
+def cluster_id(value: str) -> str:
+    """Accept ``1``, ``I``, ``cluster1``; return ``cluster1``. ``ValueError`` otherwise."""
+    text = value.strip().lower()
+    romans = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+    text = romans.get(text, text)
+    if text.isdigit():
+        text = f"cluster{text}"
+    if text not in available():
+        raise ValueError(f"unknown cluster {value!r}; available: {', '.join(available())}")
+    return text
