@@ -10,6 +10,7 @@ and oversized, binary or non-UTF-8 content is refused before parsing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -96,8 +97,16 @@ def decode(data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_text(text: str) -> Node | None:
-    """Parse one YAML document into located nodes; ``None`` for an empty file."""
+DuplicateHandler = Callable[[str, Mark, Mark], None]
+"""Called with (key, first mark, second mark) for a repeated key; the first value is kept."""
+
+
+def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node | None:
+    """Parse one YAML document into located nodes; ``None`` for an empty file.
+
+    A repeated key raises :class:`YamlError`, unless ``on_duplicate`` is given: then
+    it is told about the key and parsing goes on (the second value is dropped).
+    """
     stack: list[list] = []  # frames: [container, pending key]
     root: Node | None = None
     documents = 0
@@ -125,7 +134,7 @@ def parse_text(text: str) -> Node | None:
                     node = Sequence([], _mark(event))
                 else:
                     node = Mapping([], _mark(event))
-                _attach(stack, node)
+                _attach(stack, node, on_duplicate)
                 if root is None:
                     root = node
                 if not isinstance(node, Scalar):
@@ -143,7 +152,10 @@ def parse_text(text: str) -> Node | None:
     return root
 
 
-def _attach(stack: list[list], node: Node) -> None:
+_DROPPED = "\x00dropped"
+
+
+def _attach(stack: list[list], node: Node, on_duplicate: DuplicateHandler | None) -> None:
     if not stack:
         return
     frame = stack[-1]
@@ -157,19 +169,23 @@ def _attach(stack: list[list], node: Node) -> None:
         previous = container._index.get(node.value)
         if previous is not None:
             first = container.pairs[previous][0].mark
-            raise YamlError(
-                f"duplicate key {node.value!r}: first at line {first.line}, again at line {node.mark.line}",
-                node.mark,
-            )
+            if on_duplicate is None:
+                raise YamlError(
+                    f"duplicate key {node.value!r}: first at line {first.line}, again at line {node.mark.line}",
+                    node.mark,
+                )
+            on_duplicate(node.value, first, node.mark)
+            node = Scalar(_DROPPED, node.mark, False)
         frame[1] = node
         return
     key: Scalar = frame[1]
-    container._index[key.value] = len(container.pairs)
-    container.pairs.append((key, node))
+    if key.value != _DROPPED:
+        container._index[key.value] = len(container.pairs)
+        container.pairs.append((key, node))
     frame[1] = None
 
 
-def load_path(path: Path) -> Node | None:
+def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
     """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML."""
     try:
         with open(path, "rb") as handle:
@@ -182,7 +198,7 @@ def load_path(path: Path) -> Node | None:
         raise YamlError("permission denied") from None
     except OSError as error:
         raise YamlError(f"cannot be read: {error.strerror or error}") from None
-    return parse_text(decode(data))
+    return parse_text(decode(data), on_duplicate)
 
 
 def to_python(node: Node | None) -> object:

@@ -41,9 +41,7 @@ def read_repairs(path: Path = ERRATA) -> list[Repair]:
     """Every ``repair`` block of the errata file."""
     repairs = []
     text = path.read_text(encoding="utf-8")
-    for fragment in sorted((path.parent / "errata.d").glob("*.md")):  # drafts being merged
-        text += fragment.read_text(encoding="utf-8")
-    for block in re.findall(r"```repair\n(.*?)```", text, flags=re.S):
+    for block in re.findall(r"^```repair\n(.*?)^```", text, flags=re.S | re.M):
         data = yaml.safe_load(block)
         lines = data["lines"] if isinstance(data["lines"], list) else [data["lines"]]
         text = data.get("text", [])

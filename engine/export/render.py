@@ -9,6 +9,9 @@ import jinja2
 
 from engine.definition.loader import Definition
 from engine.export.document import build, superscript
+from engine.export.filled import build_filled
+from engine.responses.model import Response
+from engine.validation.findings import Finding
 
 FORMATS = ("txt", "md")
 
@@ -39,4 +42,13 @@ def render_blank(definition: Definition, fmt: str = "txt", routing: bool = True)
         raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     template = environment().get_template(f"blank.{fmt}.j2")
     text = template.render(doc=build(definition), routing=routing)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_filled(definition: Definition, response: Response, findings: list[Finding], fmt: str = "md") -> str:
+    """A filled questionnaire: cover, then each applicable question with its answer."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    template = environment().get_template(f"filled.{fmt}.j2")
+    text = template.render(doc=build_filled(definition, response, findings))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

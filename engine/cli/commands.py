@@ -1,0 +1,147 @@
+"""The subcommands of ``untoc``: each reads its arguments and calls the engine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from engine.cli.main import EXIT_OK, EXIT_USAGE, UsageError
+from engine.definition import registry
+from engine.definition.loader import DefinitionError, load_questionnaire
+from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
+from engine.responses.storage import write_atomic
+from engine.validation.report import FileResult, as_json, as_text, exit_code
+from engine.validation.sanitize import clean
+
+
+def _definition(cluster: str):  # type: ignore[no-untyped-def]
+    try:
+        return registry.load(registry.cluster_id(cluster))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except DefinitionError as error:
+        raise UsageError(f"the questionnaire file is broken:\n{error}") from None
+
+
+def _write(text: str, output: str | None, private: bool = False) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"{output} is a directory; give a file name")
+    if not path.parent.exists():
+        raise UsageError(f"the folder {path.parent} does not exist")
+    try:
+        write_atomic(path, text, private=private)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ids = [registry.cluster_id(args.cluster)] if args.cluster else registry.available()
+    for questionnaire_id in ids:
+        definition = _definition(questionnaire_id)
+        model = definition.questionnaire
+        tops = list(definition.top_level())
+        print(f"{model.id}  Cluster {model.cluster}: {model.short_title} — {len(tops)} questions, {len(definition.entries)} items")
+        for part in model.parts:
+            part_tops = [e for e in tops if e.part is part]
+            span = f"{part_tops[0].number}–{part_tops[-1].number}" if part_tops else "-"
+            print(f"  {part.instrument.value:<12} {part.title.split(' ', 1)[1][:70]}")
+            print(f"  {'':<12} questions {span} ({len(part_tops)})")
+            for section in part.sections:
+                section_tops = [e for e in part_tops if e.section is section]
+                numbers = f"{section_tops[0].number}–{section_tops[-1].number}" if len(section_tops) > 1 else section_tops[0].number
+                print(f"  {'':<14}{numbers:>8}  {section.heading[:80]}")
+        print()
+    return EXIT_OK
+
+
+def _expand(files: list[str]) -> list[Path]:
+    paths: list[Path] = []
+    for name in files:
+        path = Path(name)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+        else:
+            paths.append(path)
+    return paths
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from engine.validation.validator import validate_path
+
+    results: list[FileResult] = []
+    for path in _expand(args.files):
+        display = clean(str(path))
+        try:
+            findings = validate_path(path, complete=args.complete, display_path=display)
+            results.append(FileResult(display, findings))
+        except Unreadable as error:
+            results.append(FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column))
+    output = as_json(results) if args.format == "json" else as_text(results, verbose=args.verbose)
+    sys.stdout.write(output)
+    return exit_code(results)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from engine.responses.skeleton import skeleton
+
+    definition = _definition(args.cluster)
+    parties = [p.strip() for p in args.parties.split(",") if p.strip()]
+    for party in parties:
+        if party not in PROTOCOLS:
+            raise UsageError(f"unknown Protocol {party!r} in --parties; use: {', '.join(PROTOCOLS)}")
+    if args.language not in LANGUAGES:
+        raise UsageError(f"unknown language {args.language!r}; use one of: {', '.join(LANGUAGES)}")
+    if not args.state.strip():
+        raise UsageError("--state must name the State")
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{args.output} already exists; choose another name or add --force")
+    text = skeleton(definition, args.state.strip(), parties, args.uncac_party, args.language)
+    _write(text, args.output, private=True)
+    print(f"wrote {args.output}: {definition.id} for {clean(args.state.strip())}; edit it, then run: untoc validate {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from engine.export.render import render_blank, render_filled
+
+    if args.kind == "blank":
+        if args.lang != "en":
+            raise UsageError(f"no translation of the questionnaires into {args.lang!r} is available yet; use --lang en")
+        definition = _definition(args.cluster)
+        _write(render_blank(definition, args.format, routing=not args.no_routing), args.output)
+        return EXIT_OK
+    from engine.validation.validator import validate_path
+
+    path = Path(args.file)
+    try:
+        findings = validate_path(path)
+    except Unreadable as error:
+        print(f"{clean(str(path))}:{error.mark.line}:{error.mark.column}: error {clean(error.message)}", file=sys.stderr)
+        return EXIT_USAGE
+    from engine.responses.model import read
+
+    response = read(path)
+    definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
+    _write(render_filled(definition, response, findings, args.format), args.output)
+    return EXIT_OK
+
+
+def run_check_definition(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            definition = load_questionnaire(path, registry.shared_lists())
+        except DefinitionError as error:
+            for problem in error.problems:
+                print(problem)
+            status = EXIT_USAGE
+            continue
+        print(f"{path}: ok ({sum(1 for _ in definition.top_level())} questions, {len(definition.entries)} items)")
+    return status

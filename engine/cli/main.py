@@ -1,0 +1,101 @@
+"""The ``untoc`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from engine import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A misuse of the command (exit code 2), with a message for the user."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="untoc",
+        description="Self-assessment questionnaires of the UNTOC Review Mechanism: "
+        "list them, start and validate response files, export blank questionnaires.",
+        epilog="Exit codes: 0 success (warnings allowed) · 1 a response file has errors · "
+        "2 unreadable file or misuse. See README.md and docs/.",
+    )
+    parser.add_argument("--version", action="version", version=f"untoc {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the clusters, their parts, articles and question counts")
+    listing.add_argument("--cluster", help="only this cluster (1–4)")
+
+    validate = commands.add_parser("validate", help="check response files against their questionnaire")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="response files (YAML)")
+    validate.add_argument("--complete", action="store_true", help="every applicable question must be answered (submission check)")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    validate.add_argument("--verbose", action="store_true", help="also list each unanswered question")
+
+    new = commands.add_parser("new", help="write a response-file skeleton that validates")
+    new.add_argument("--cluster", required=True, help="cluster number (1–4)")
+    new.add_argument("--state", required=True, help="the State party under review")
+    new.add_argument("--parties", default="", help="Protocols the State is party to, comma-separated: trafficking,smuggling,firearms")
+    new.add_argument("--uncac-party", action="store_true", help="the State is party to the Convention against Corruption")
+    new.add_argument("--language", default="en", help="language of the answers: ar, en, es, fr, ru, zh (default en)")
+    new.add_argument("-o", "--output", required=True, help="file to write (created readable by you only)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    export = commands.add_parser("export", help="export questionnaires as documents")
+    kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
+    blank = kinds.add_parser("blank", help="a blank questionnaire, in the source's layout")
+    blank.add_argument("--cluster", required=True, help="cluster number (1–4)")
+    blank.add_argument("--lang", default="en", help="language (default en)")
+    blank.add_argument("--format", choices=("txt", "md"), default="md", help="document format (default md)")
+    blank.add_argument("--no-routing", action="store_true", help="leave out the routing notes (“Answer only if …”)")
+    blank.add_argument("-o", "--output", help="file to write (default: standard output)")
+    filled = kinds.add_parser("filled", help="a response file as a document, for review and clearance")
+    filled.add_argument("file", metavar="FILE", help="a response file")
+    filled.add_argument("--format", choices=("txt", "md"), default="md", help="document format (default md)")
+    filled.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+    check = commands.add_parser("check-definition", help="load questionnaire definition files and report problems")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        from engine.cli import commands
+
+        handler = getattr(commands, "run_" + args.command.replace("-", "_"))
+        return int(handler(args))
+    except UsageError as error:
+        print(f"untoc: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("untoc: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # never a traceback at the user
+        if os.environ.get("UNTOC_DEBUG"):
+            raise
+        print(f"untoc: internal error: {type(error).__name__}: {error} (set UNTOC_DEBUG=1 for details; please report it)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

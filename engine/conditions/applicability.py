@@ -1,0 +1,72 @@
+"""Which items of a questionnaire apply to a State, and why the others do not."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from engine.conditions.evaluate import Facts, holds
+from engine.conditions.resolve import Condition
+from engine.definition.index import Entry
+from engine.definition.loader import Definition
+
+
+@dataclass(frozen=True, slots=True)
+class Applicability:
+    """Whether an item applies; if not, the condition that fails and whose it is."""
+
+    applies: bool
+    condition: Condition | None = None
+    owner: Entry | None = None
+    """The item whose condition fails (itself or an ancestor); ``None`` for a part or section."""
+    scope: str = "item"
+    """``item``, ``part`` or ``section``: where the failing condition is written."""
+
+
+APPLIES = Applicability(True)
+
+
+def applicability(
+    definition: Definition,
+    answers: Mapping[str, object],
+    parties: frozenset[str],
+    uncac_party: bool,
+) -> tuple[dict[str, Applicability], dict[str, object]]:
+    """Status of every item, and the effective answers (those of applicable items).
+
+    ``answers`` maps ids to already-checked values (codes or lists of codes; text for
+    text items). Items are visited in document order, which is enough because a
+    condition only ever refers to earlier items.
+    """
+    effective: dict[str, object] = {}
+    facts = Facts(effective, parties, uncac_party)
+    status: dict[str, Applicability] = {}
+    model = definition.questionnaire
+    part_status: dict[int, Applicability] = {}
+    section_status: dict[int, Applicability] = {}
+    part_index = {id(part): i for i, part in enumerate(model.parts)}
+    section_index = {id(s): (i, j) for i, part in enumerate(model.parts) for j, s in enumerate(part.sections)}
+    for entry in definition.entries.values():
+        p = part_index[id(entry.part)]
+        if p not in part_status:
+            condition = definition.part_conditions.get(p)
+            part_status[p] = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "part")
+        i, j = section_index[id(entry.section)]
+        key = i * 1000 + j
+        if key not in section_status:
+            condition = definition.section_conditions.get(key)
+            section_status[key] = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "section")
+        if not part_status[p].applies:
+            result = part_status[p]
+        elif not section_status[key].applies:
+            result = section_status[key]
+        elif entry.parent is not None and not status[entry.parent.id].applies:
+            result = status[entry.parent.id]
+        elif entry.condition is not None and not holds(entry.condition, facts):
+            result = Applicability(False, entry.condition, entry, "item")
+        else:
+            result = APPLIES
+        status[entry.id] = result
+        if result.applies and entry.id in answers:
+            effective[entry.id] = answers[entry.id]
+    return status, effective

@@ -1,0 +1,38 @@
+"""Safe writing: a file is replaced whole or not at all, and created private."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str, private: bool = True) -> None:
+    """Write ``text`` to a temporary file beside ``path``, flush it to disk, rename it over.
+
+    A crash, a killed process or a full disk leaves either the old file or the new
+    one, complete. With ``private`` the file is readable by its owner only (0600):
+    response files are confidential.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        if not private:
+            os.fchmod(fd, 0o644 & ~_umask())
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,227 @@
+"""Check a response file against its questionnaire: every finding, in one pass."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from engine.conditions.applicability import Applicability, applicability
+from engine.conditions.describe import INSTRUMENT_NAMES, current_values, describe
+from engine.definition import registry
+from engine.definition.index import Entry, excerpt
+from engine.definition.loader import Definition
+from engine.definition.model import SCALE_LABELS, SCALE_VALUES, AnswerKind
+from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unreadable, read
+from engine.strict_yaml import Mark
+from engine.validation.findings import Finding, Severity
+from engine.validation.sanitize import clean
+
+LABEL_TO_CODE = {label.lower(): code for code, label in SCALE_LABELS.items()}
+
+
+class _Collector:
+    def __init__(self, response: Response, display_path: str) -> None:
+        self.response = response
+        self.path = display_path
+        self.findings: list[Finding] = []
+
+    def add(self, mark: Mark | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None) -> None:
+        where = mark or Mark(1, 1)
+        self.findings.append(
+            Finding(
+                path=self.path,
+                line=where.line,
+                column=where.column,
+                severity=severity,
+                code=code,
+                message=message,
+                item=entry.id if entry else (clean(item) if item else None),
+                number=entry.number if entry else None,
+                excerpt=excerpt(entry.item.text) if entry else None,
+            )
+        )
+
+
+def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
+    """Read and check one file; raises :class:`Unreadable` when it is no response file."""
+    response = read(path)
+    questionnaire = response.questionnaire
+    if questionnaire is None:
+        raise Unreadable("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)")
+    if str(questionnaire.value) not in registry.available():
+        raise Unreadable(
+            f"unknown questionnaire {clean(questionnaire.value)!r}; use one of: {', '.join(registry.available())}",
+            questionnaire.mark,
+        )
+    definition = registry.load(str(questionnaire.value))
+    return validate(response, definition, complete, display_path or clean(str(path)))
+
+
+def validate(response: Response, definition: Definition, complete: bool = False, display_path: str = "") -> list[Finding]:
+    """All findings of a response, sorted by position."""
+    out = _Collector(response, display_path or clean(str(response.path)))
+    for problem in response.problems:
+        entry = definition.entries.get(problem.item) if problem.item else None
+        out.add(problem.mark, Severity.error, problem.code, clean(problem.message), entry, problem.item)
+    _check_header(response, out)
+    values: dict[str, object] = {}
+    for answer in response.answers.values():
+        entry = definition.entries.get(answer.id)
+        if entry is None:
+            out.add(answer.key_mark, Severity.error, "unknown-question", _unknown_question(answer.id, definition), item=answer.id)
+            continue
+        value = _check_answer(answer, entry, out)
+        if value is not None:
+            values[entry.id] = value
+    status, _ = applicability(definition, values, response.party_set, response.is_uncac_party)
+    for answer in response.answers.values():
+        entry = definition.entries.get(answer.id)
+        if entry is None or status[entry.id].applies:
+            continue
+        if answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
+            reason = _why_not(entry, status[entry.id], definition, values, response)
+            out.add(answer.mark, Severity.warning, "not-applicable", f"{entry.number} does not apply: {reason}; the answer is kept but not reviewed", entry)
+    _check_unanswered(definition, status, response, complete, out)
+    return sorted(out.findings, key=Finding.sort_key)
+
+
+def _check_header(response: Response, out: _Collector) -> None:
+    if response.state is None or not str(response.state.value).strip():
+        out.add(response.state.mark if response.state else None, Severity.error, "missing-state", "the file does not name the State (state: …)")
+    language = response.language
+    if language is None:
+        out.add(None, Severity.error, "missing-language", f"the file does not give the language of its answers (language: one of {', '.join(LANGUAGES)})")
+    elif language.value not in LANGUAGES:
+        out.add(language.mark, Severity.error, "unknown-language", f"unknown language {clean(language.value)!r}; use one of: {', '.join(LANGUAGES)}")
+    seen: set[str] = set()
+    for party in response.parties:
+        name = str(party.value)
+        if name not in PROTOCOLS:
+            hint = difflib.get_close_matches(name, PROTOCOLS, n=1)
+            suggestion = f" (did you mean {hint[0]}?)" if hint else ""
+            out.add(party.mark, Severity.error, "unknown-party", f"unknown Protocol {clean(name)!r}{suggestion}; parties lists: {', '.join(PROTOCOLS)}")
+        elif name in seen:
+            out.add(party.mark, Severity.warning, "duplicate-party", f"{name} is listed twice in parties")
+        seen.add(name)
+    if response.parties_mark is None:
+        out.add(None, Severity.warning, "missing-parties", "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable")
+    if response.uncac_party is None and not any(p.code == "wrong-type" and "uncac" in p.message for p in response.problems):
+        out.add(None, Severity.warning, "missing-uncac-party", "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false")
+
+
+def _unknown_question(item_id: str, definition: Definition) -> str:
+    close = difflib.get_close_matches(item_id, list(definition.entries), n=1, cutoff=0.6)
+    hint = ""
+    if close:
+        number = definition.entries[close[0]].number
+        hint = f"; did you mean {close[0]}?" if number == close[0] else f"; did you mean {close[0]} ({number})?"
+    return f"{definition.id} has no question {clean(item_id)!r}{hint}"
+
+
+def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
+    """Report an ill-formed answer; return the value conditions may read (``None`` if none)."""
+    value = answer.value
+    kind = entry.kind
+    mark = answer.mark
+    if kind is AnswerKind.none:
+        if answer.is_given:
+            children = ", ".join(c.id for c in entry.children[:4])
+            out.add(mark, Severity.error, "stem-answered", f"{entry.number} has no answer of its own; answer its sub-items ({children})", entry)
+        return None
+    if not answer.is_given:
+        _check_extras(answer, entry, [], out)
+        return None
+    if kind in SCALE_VALUES:
+        allowed = SCALE_VALUES[kind]
+        if not isinstance(value, str):
+            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes one of {', '.join(allowed)}, not a list", entry)
+            return None
+        code = value.strip().lower()
+        if code not in allowed:
+            hint = LABEL_TO_CODE.get(code)
+            hint_text = f" (write {hint} for “{SCALE_LABELS[hint]}”)" if hint and hint in allowed else ""
+            out.add(mark, Severity.error, "unknown-option", f"{entry.number} takes one of {', '.join(allowed)}, not {clean(value)!r}{hint_text}", entry)
+            return None
+        _check_extras(answer, entry, [], out)
+        return code
+    if kind is AnswerKind.text:
+        if not isinstance(value, str):
+            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} is answered in free text, not a list", entry)
+            return None
+        _check_extras(answer, entry, [], out)
+        return value
+    codes_allowed = entry.values
+    chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    if kind is AnswerKind.choice and not isinstance(value, str):
+        if len(chosen) != 1:
+            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes a single option, not {len(chosen)}", entry)
+            return None
+    valid: list[str] = []
+    for code in chosen:
+        text = str(code).strip()
+        if text not in codes_allowed:
+            close = difflib.get_close_matches(text, codes_allowed, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            out.add(mark, Severity.error, "unknown-option", f"{entry.number} has no option {clean(text)!r}{hint}; its options are: {', '.join(codes_allowed)}", entry)
+        elif text in valid:
+            out.add(mark, Severity.warning, "duplicate-option", f"{entry.number}: option {text} is chosen twice", entry)
+        else:
+            valid.append(text)
+    _check_extras(answer, entry, valid, out)
+    if not valid:
+        return None
+    return valid[0] if kind is AnswerKind.choice else valid
+
+
+def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collector) -> None:
+    """``other``, ``details`` and ``links`` against what was chosen."""
+    specify = {o.code for o in entry.options if o.specify}
+    if answer.other is not None and str(answer.other.value).strip():
+        if "other" not in entry.values:
+            out.add(answer.other.mark, Severity.error, "other-without-option", f"{entry.number} has no option 'other', so 'other' text has no place", entry)
+        elif "other" not in chosen:
+            out.add(answer.other.mark, Severity.error, "other-without-option", f"'other' text is given but the option 'other' is not chosen in {entry.number}", entry)
+    for code, located in answer.details.items():
+        if code not in entry.values:
+            out.add(located.mark, Severity.error, "unknown-option", f"details are given for {clean(code)!r}, which is not an option of {entry.number}", entry)
+        elif code not in chosen:
+            out.add(located.mark, Severity.error, "details-without-option", f"details are given for {code!r} but that option is not chosen in {entry.number}", entry)
+    for code in chosen:
+        if code in specify:
+            text = answer.other if code == "other" else answer.details.get(code)
+            if text is None or not str(text.value).strip():
+                where = "other" if code == "other" else f"details: {{{code}: …}}"
+                label = entry.option(code).label  # type: ignore[union-attr]
+                out.add(answer.mark, Severity.warning, "specify-missing", f"{entry.number}: “{label}” is chosen but not specified (add {where})", entry)
+    for link in answer.links:
+        text = str(link.value).strip()
+        if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
+            out.add(link.mark, Severity.warning, "bad-link", f"{clean(text)!r} is not an absolute http(s) link", entry)
+
+
+def _why_not(entry: Entry, status: Applicability, definition: Definition, values: dict[str, object], response: Response) -> str:
+    condition = status.condition
+    assert condition is not None
+    if status.scope == "part":
+        instrument = entry.part.instrument.value
+        return f"it belongs to the part on {INSTRUMENT_NAMES[instrument]}, which applies only when {describe(condition, definition.entries)} (parties: {', '.join(sorted(response.party_set)) or 'none'})"
+    if status.scope == "section":
+        value = "true" if response.is_uncac_party else "false"
+        return f"“{entry.section.heading}” applies only when {describe(condition, definition.entries)} (uncac_party: {value})"
+    owner = status.owner
+    assert owner is not None
+    rule = f"{owner.number} applies only when {describe(condition, definition.entries)}; {current_values(condition, definition.entries, values)}"
+    return rule if owner is entry else f"{rule}, so its sub-item {entry.number} does not apply either"
+
+
+def _check_unanswered(definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector) -> None:
+    severity = Severity.error if complete else Severity.info
+    where = response.answers_mark
+    for entry in definition.entries.values():
+        if not entry.is_answerable or entry.voluntary or entry.item.condition_note or not status[entry.id].applies:
+            continue
+        answer = response.answers.get(entry.id)
+        if answer is not None and answer.is_given:
+            continue
+        mark = answer.mark if answer is not None else where
+        out.add(mark, severity, "unanswered", f"{entry.number} applies but is not answered", entry)
