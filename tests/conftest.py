@@ -1,0 +1,76 @@
+"""Shared fixtures: the loaded questionnaires, a CLI runner, file writers."""
+
+from __future__ import annotations
+
+import io
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from engine.cli.main import main  # noqa: E402
+from engine.definition import registry  # noqa: E402
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str) -> Run:
+    """Run ``untoc`` in-process and capture its output."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse
+            code = int(exit_.code or 0)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def cluster1():
+    return registry.load("cluster1")
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    def _write(text: str | bytes, name: str = "response.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+HEADER = """questionnaire: cluster1
+state: Examplestan
+language: en
+parties: [trafficking, smuggling, firearms]
+uncac_party: false
+answers:
+"""
+
+
+@pytest.fixture
+def response(write):
+    """Write a Cluster I response with the given answers block (indented by the caller)."""
+
+    def _response(answers: str, header: str = HEADER) -> Path:
+        return write(header + answers)
+
+    return _response
