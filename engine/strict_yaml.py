@@ -83,9 +83,7 @@ def _mark(event: yaml.Event) -> Mark:
 def decode(data: bytes) -> str:
     """Check size and encoding of raw file content and return its text."""
     if len(data) > MAX_BYTES:
-        raise YamlError(
-            f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,} bytes)"
-        )
+        raise YamlError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,} bytes)")
     if b"\x00" in data:
         raise YamlError("file is binary (it contains NUL bytes), not YAML text")
     try:
@@ -121,9 +119,7 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
                 continue
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if event.anchor is not None:
-                    raise YamlError(
-                        f"YAML anchors (&{event.anchor}) are not allowed", _mark(event)
-                    )
+                    raise YamlError(f"YAML anchors (&{event.anchor}) are not allowed", _mark(event))
                 if event.tag is not None and not isinstance(event, yaml.ScalarEvent):
                     raise YamlError(f"YAML tags ({event.tag}) are not allowed", _mark(event))
                 if isinstance(event, yaml.ScalarEvent):

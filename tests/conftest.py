@@ -12,8 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from engine.cli.main import main  # noqa: E402
-from engine.definition import registry  # noqa: E402
+from engine.cli.main import main
+from engine.definition import registry
 
 
 @dataclass

@@ -15,13 +15,76 @@ from engine.definition.model import SCALE_VALUES, AnswerKind
 
 PROTOCOLS = ["trafficking", "smuggling", "firearms"]
 
-_WORDS = (
-    "the penal code provides that any person who participates in an organized criminal group shall be liable "
-    "to imprisonment article section paragraph law decree regulation ministry of justice prosecution service "
-    "courts have applied these provisions in several cases including the confiscation of proceeds and the "
-    "extradition of nationals under bilateral treaties mutual legal assistance is provided on the basis of "
-    "reciprocity and the convention when no treaty applies"
-).split()
+_WORDS = [
+    "the",
+    "penal",
+    "code",
+    "provides",
+    "that",
+    "any",
+    "person",
+    "who",
+    "participates",
+    "in",
+    "an",
+    "organized",
+    "criminal",
+    "group",
+    "shall",
+    "be",
+    "liable",
+    "to",
+    "imprisonment",
+    "article",
+    "section",
+    "paragraph",
+    "law",
+    "decree",
+    "regulation",
+    "ministry",
+    "of",
+    "justice",
+    "prosecution",
+    "service",
+    "courts",
+    "have",
+    "applied",
+    "these",
+    "provisions",
+    "in",
+    "several",
+    "cases",
+    "including",
+    "the",
+    "confiscation",
+    "of",
+    "proceeds",
+    "and",
+    "the",
+    "extradition",
+    "of",
+    "nationals",
+    "under",
+    "bilateral",
+    "treaties",
+    "mutual",
+    "legal",
+    "assistance",
+    "is",
+    "provided",
+    "on",
+    "the",
+    "basis",
+    "of",
+    "reciprocity",
+    "and",
+    "the",
+    "convention",
+    "when",
+    "no",
+    "treaty",
+    "applies",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -94,8 +157,10 @@ def complete_response(
         elif value in ("yes", "partly"):
             lines.append(f"  {key}:")
             lines.append(f"    answer: {value}")
-            lines.append(f"    legislation: [{json.dumps(f'Act No. {rng.randint(1, 300)} of {rng.randint(1990, 2024)}, art. {rng.randint(1, 90)}')}]")
-            lines.append(f"    links: [\"https://sherloc.unodc.org/cld/legislation/{rng.randint(1000, 9999)}\"]")
+            lines.append(
+                f"    legislation: [{json.dumps(f'Act No. {rng.randint(1, 300)} of {rng.randint(1990, 2024)}, art. {rng.randint(1, 90)}')}]"
+            )
+            lines.append(f'    links: ["https://sherloc.unodc.org/cld/legislation/{rng.randint(1000, 9999)}"]')
         else:
             lines.append(f"  {key}: {value}")
     _ = status

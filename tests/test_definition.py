@@ -117,10 +117,10 @@ def test_cluster_variants_keep_their_difference():
     c2 = registry.load("cluster2").entries["93.a"]
     c1 = registry.load("cluster1").entries["82.a"]
     assert [o.code for o in c1.options] == [o.code for o in c2.options]
-    differing = [(a.label, b.label) for a, b in zip(c1.options, c2.options) if a.label != b.label]
+    differing = [(a.label, b.label) for a, b in zip(c1.options, c2.options, strict=False) if a.label != b.label]
     assert len(differing) == 1 and "and by postal services" in differing[0][1]
     c4 = registry.load("cluster4").entries["101.b"]
-    assert [o.label for o in c4.options][0] == "Marking and record-keeping"
+    assert next(o.label for o in c4.options) == "Marking and record-keeping"
     assert len(c4.options) == 6
 
 
@@ -204,6 +204,8 @@ def test_check_definition_command(cli, tmp_path):
     good = cli("check-definition", str(registry.data_dir() / "cluster3.yaml"))
     assert good.code == 0 and "ok (58 questions" in good.out
     path = tmp_path / "cluster9.yaml"
-    path.write_text(MINIMAL.replace("{items}", textwrap.indent(ITEMS.replace("when: 1 = yes", "when: 7 = yes"), " " * 10)).replace("{next}", "3"))
+    path.write_text(
+        MINIMAL.replace("{items}", textwrap.indent(ITEMS.replace("when: 1 = yes", "when: 7 = yes"), " " * 10)).replace("{next}", "3")
+    )
     bad = cli("check-definition", str(path))
     assert bad.code == 2 and "no question '7'" in bad.out and "Traceback" not in bad.out + bad.err

@@ -103,7 +103,10 @@ def run_new(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output} already exists; choose another name or add --force")
     text = skeleton(definition, args.state.strip(), parties, args.uncac_party, args.language)
     _write(text, args.output, private=True)
-    print(f"wrote {args.output}: {definition.id} for {clean(args.state.strip())}; edit it, then run: untoc validate {args.output}", file=sys.stderr)
+    print(
+        f"wrote {args.output}: {definition.id} for {clean(args.state.strip())}; edit it, then run: untoc validate {args.output}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -55,7 +55,9 @@ def applicability(
         key = i * 1000 + j
         if key not in section_status:
             condition = definition.section_conditions.get(key)
-            section_status[key] = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "section")
+            section_status[key] = (
+                APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "section")
+            )
         if not part_status[p].applies:
             result = part_status[p]
         elif not section_status[key].applies:

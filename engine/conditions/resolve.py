@@ -79,14 +79,12 @@ def resolve(expr: ast.Expr, entries: Mapping[str, Entry], owner: Entry | None) -
         return UncacParty()
     if isinstance(expr, ast.Party):
         if expr.instrument not in PROTOCOLS:
-            raise ConditionError(
-                f"unknown Protocol {expr.instrument!r}; use one of: {', '.join(PROTOCOLS)}", expr.offset
-            )
+            raise ConditionError(f"unknown Protocol {expr.instrument!r}; use one of: {', '.join(PROTOCOLS)}", expr.offset)
         return Party(expr.instrument)
     if isinstance(expr, ast.Answered):
         return Answered(_resolve_refs(expr.refs, entries, owner, need_answer=True))
     ids = _resolve_refs(expr.refs, entries, owner, need_answer=True)
-    for value, offset in zip(expr.values, expr.value_offsets):
+    for value, offset in zip(expr.values, expr.value_offsets, strict=False):
         for item_id in ids:
             allowed = entries[item_id].values
             if value not in allowed:
@@ -99,9 +97,7 @@ def resolve(expr: ast.Expr, entries: Mapping[str, Entry], owner: Entry | None) -
     return Compare(expr.quantifier, ids, expr.values)
 
 
-def _resolve_refs(
-    refs: tuple[ast.Ref, ...], entries: Mapping[str, Entry], owner: Entry | None, need_answer: bool
-) -> tuple[str, ...]:
+def _resolve_refs(refs: tuple[ast.Ref, ...], entries: Mapping[str, Entry], owner: Entry | None, need_answer: bool) -> tuple[str, ...]:
     ids: list[str] = []
     for ref in refs:
         start = _lookup(ref.start, ref.offset, entries, owner)

@@ -80,8 +80,11 @@ def _validate(model: type, node: Node | None, path: Path):  # type: ignore[no-un
 
 def _field_path(loc: tuple) -> str:
     """``parts.0.sections.1`` from a pydantic location, without union-branch names."""
-    steps = [str(step) for step in loc if isinstance(step, int) or not (
-        "[" in step or step.startswith(("function-", "constrained-")) or step in ("str", "int", "bool"))]
+    steps = [
+        str(step)
+        for step in loc
+        if isinstance(step, int) or not ("[" in step or step.startswith(("function-", "constrained-")) or step in ("str", "int", "bool"))
+    ]
     return ".".join(steps)
 
 
@@ -107,13 +110,13 @@ def resolve_lists(lists: dict[str, OptionList], path: Path, node: Node | None) -
             return resolved[name]
         where = locate(node, ("lists", name)) or Mark(1, 1)
         if name in trail:
-            raise DefinitionError([Problem(path, where, f"option list {name!r} is based on itself: {' → '.join(trail + (name,))}")])
+            raise DefinitionError([Problem(path, where, f"option list {name!r} is based on itself: {' → '.join((*trail, name))}")])
         spec = lists[name]
         base: dict[str, Option] = {}
         if spec.base is not None:
             if spec.base not in lists:
                 raise DefinitionError([Problem(path, where, f"option list {name!r} is based on unknown list {spec.base!r}")])
-            base = {o.code: o for o in expand(spec.base, trail + (name,))}
+            base = {o.code: o for o in expand(spec.base, (*trail, name))}
         options: list[Option] = []
         for entry in spec.options:
             if isinstance(entry, str):
@@ -194,7 +197,9 @@ class _Builder:
             number = item.number
             if parent is None:
                 if number != str(self.next_top):
-                    self.problem(locate(self.root, (*item_loc, "number")), f"question {number!r} is out of sequence; expected {self.next_top}")
+                    self.problem(
+                        locate(self.root, (*item_loc, "number")), f"question {number!r} is out of sequence; expected {self.next_top}"
+                    )
                     if number.isdigit():
                         self.next_top = int(number)
                 self.next_top += 1
@@ -213,7 +218,9 @@ class _Builder:
                 elif label == roman:
                     next_roman += 1
                 else:
-                    self.problem(locate(self.root, (*item_loc, "number")), f"sub-item {number} is out of sequence; expected ({letter}) or ({roman})")
+                    self.problem(
+                        locate(self.root, (*item_loc, "number")), f"sub-item {number} is out of sequence; expected ({letter}) or ({roman})"
+                    )
             item_id = child_id(parent.id if parent else None, number, dashes)
             display = child_number(parent.number if parent else None, number, dashes)
             if item_id in self.definition.entries:

@@ -8,7 +8,7 @@ conditions are kept as text here and compiled by :mod:`engine.definition.loader`
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -20,7 +20,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class Instrument(str, Enum):
+class Instrument(StrEnum):
     """The four instruments under review; the Protocols are keyed by short names."""
 
     convention = "convention"
@@ -29,7 +29,7 @@ class Instrument(str, Enum):
     firearms = "firearms"
 
 
-class AnswerKind(str, Enum):
+class AnswerKind(StrEnum):
     """How an item is answered."""
 
     yes_partly_no = "yes-partly-no"
@@ -131,9 +131,7 @@ class Item(Strict):
     @classmethod
     def _number_shape(cls, value: str) -> str:
         if not NUMBER_PATTERN.match(value):
-            raise ValueError(
-                "a number is digits (3), a letter or roman numeral in parentheses ((a), (iv)), or a dash (–)"
-            )
+            raise ValueError("a number is digits (3), a letter or roman numeral in parentheses ((a), (iv)), or a dash (–)")
         return value
 
     @model_validator(mode="after")

@@ -23,13 +23,13 @@ def available() -> list[str]:
     return sorted(p.stem for p in data_dir().glob("cluster*.yaml"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def shared_lists():  # type: ignore[no-untyped-def]
     path = data_dir() / "lists.yaml"
     return load_lists(path) if path.exists() else {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(questionnaire_id: str) -> Definition:
     """Load a shipped questionnaire by id (cached); ``KeyError`` if there is none."""
     if questionnaire_id not in available():

@@ -74,8 +74,15 @@ def _answer_lines(entry: Entry, value: object, response_answer) -> list[str]:  #
 
 def build_filled(definition: Definition, response: Response, findings: list[Finding]) -> FilledDocument:
     """Applicable questions with their answers; non-applicable ones are counted, not shown."""
-    values = {a.id: (a.value.strip().lower() if isinstance(a.value, str) and definition.entries.get(a.id) and definition.entries[a.id].kind.value.startswith("yes") else a.value)
-              for a in response.answers.values() if a.is_given and a.id in definition.entries}
+    values = {
+        a.id: (
+            a.value.strip().lower()
+            if isinstance(a.value, str) and definition.entries.get(a.id) and definition.entries[a.id].kind.value.startswith("yes")
+            else a.value
+        )
+        for a in response.answers.values()
+        if a.is_given and a.id in definition.entries
+    }
     status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
     parts: list[FilledPart] = []
     answered = applicable = 0

@@ -106,7 +106,11 @@ def read(path: Path) -> Response:
 
     def duplicate(key: str, first: Mark, again: Mark) -> None:
         response.problems.append(
-            Problem(again, f"duplicate key {key!r}: first at line {first.line}, again at line {again.line}; the second is ignored", code="duplicate-key")
+            Problem(
+                again,
+                f"duplicate key {key!r}: first at line {first.line}, again at line {again.line}; the second is ignored",
+                code="duplicate-key",
+            )
         )
 
     try:
@@ -130,7 +134,9 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
         return None
     if not isinstance(node, Scalar):
         assert node is not None
-        response.problems.append(Problem(node.mark, f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}", item, "wrong-type"))
+        response.problems.append(
+            Problem(node.mark, f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}", item, "wrong-type")
+        )
         return None
     return Located(node.value, node.mark)
 
@@ -153,7 +159,7 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
 
 
 def _read_header(root: Mapping, response: Response) -> None:
-    for key, value in root.pairs:
+    for key, _value in root.pairs:
         if key.value not in HEADER_KEYS:
             response.problems.append(
                 Problem(key.mark, f"unknown key {key.value!r}; a response file has: {', '.join(HEADER_KEYS)}", code="unknown-key")
@@ -179,7 +185,7 @@ def _read_header(root: Mapping, response: Response) -> None:
     assert answers is not None
     response.answers_mark = answers.mark
     if not isinstance(answers, Mapping):
-        response.problems.append(Problem(answers.mark, "answers must be a mapping of question ids (\"3.a\") to answers", code="wrong-type"))
+        response.problems.append(Problem(answers.mark, 'answers must be a mapping of question ids ("3.a") to answers', code="wrong-type"))
         return
     for key, node in answers.pairs:
         response.answers[key.value] = _read_answer(key, node, response)
@@ -191,7 +197,12 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
         for field_key, _ in node.pairs:
             if field_key.value not in ANSWER_KEYS:
                 response.problems.append(
-                    Problem(field_key.mark, f"unknown key {field_key.value!r} in an answer; use: {', '.join(ANSWER_KEYS)}", key.value, "unknown-key")
+                    Problem(
+                        field_key.mark,
+                        f"unknown key {field_key.value!r} in an answer; use: {', '.join(ANSWER_KEYS)}",
+                        key.value,
+                        "unknown-key",
+                    )
                 )
         value_node = node.get("answer")
         answer.legislation = _text_list(node.get("legislation"), "legislation", response, key.value)
@@ -225,5 +236,7 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
                 response.problems.append(Problem(child.mark, "each chosen option is a code such as other", key.value, "wrong-type"))
         answer.value = codes
     else:
-        response.problems.append(Problem(value_node.mark, "an answer is a code, a text or a list of codes, not a mapping", key.value, "wrong-type"))
+        response.problems.append(
+            Problem(value_node.mark, "an answer is a code, a text or a list of codes, not a mapping", key.value, "wrong-type")
+        )
     return answer

@@ -51,7 +51,9 @@ def as_text(results: list[FileResult], verbose: bool = False) -> str:
             item = f" [{finding.item}]" if finding.item else ""
             lines.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}")
         if hidden:
-            lines.append(f"{result.path}: note: {hidden} applicable question(s) not answered yet (--verbose lists them; --complete makes them errors)")
+            lines.append(
+                f"{result.path}: note: {hidden} applicable question(s) not answered yet (--verbose lists them; --complete makes them errors)"
+            )
     errors, warnings = _count(results, Severity.error), _count(results, Severity.warning)
     unreadable = sum(1 for r in results if r.fatal)
     summary = f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)"

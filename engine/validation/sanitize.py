@@ -25,6 +25,8 @@ def clean(text: object) -> str:
     if value.isprintable():
         return value
     return "".join(
-        _escape(char) if not char.isprintable() and (char in _ESCAPES or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")) else char
+        _escape(char)
+        if not char.isprintable() and (char in _ESCAPES or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+        else char
         for char in value
     )

@@ -25,7 +25,9 @@ class _Collector:
         self.path = display_path
         self.findings: list[Finding] = []
 
-    def add(self, mark: Mark | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None) -> None:
+    def add(
+        self, mark: Mark | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None
+    ) -> None:
         where = mark or Mark(1, 1)
         self.findings.append(
             Finding(
@@ -50,7 +52,7 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
         raise Unreadable("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)")
     if str(questionnaire.value) not in registry.available():
         raise Unreadable(
-            f"unknown questionnaire {clean(questionnaire.value)!r}; use one of: {', '.join(registry.available())}",
+            f"unknown questionnaire '{clean(questionnaire.value)}'; use one of: {', '.join(registry.available())}",
             questionnaire.mark,
         )
     definition = registry.load(str(questionnaire.value))
@@ -80,42 +82,77 @@ def validate(response: Response, definition: Definition, complete: bool = False,
             continue
         if answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
             reason = _why_not(entry, status[entry.id], definition, values, response)
-            out.add(answer.mark, Severity.warning, "not-applicable", f"{entry.number} does not apply: {reason}; the answer is kept but not reviewed", entry)
+            out.add(
+                answer.mark,
+                Severity.warning,
+                "not-applicable",
+                f"{entry.number} does not apply: {reason}; the answer is kept but not reviewed",
+                entry,
+            )
     _check_unanswered(definition, status, response, complete, out)
     return sorted(out.findings, key=Finding.sort_key)
 
 
 def _check_header(response: Response, out: _Collector) -> None:
     if response.state is None or not str(response.state.value).strip():
-        out.add(response.state.mark if response.state else None, Severity.error, "missing-state", "the file does not name the State (state: …)")
+        out.add(
+            response.state.mark if response.state else None, Severity.error, "missing-state", "the file does not name the State (state: …)"
+        )
     language = response.language
     if language is None:
-        out.add(None, Severity.error, "missing-language", f"the file does not give the language of its answers (language: one of {', '.join(LANGUAGES)})")
+        out.add(
+            None,
+            Severity.error,
+            "missing-language",
+            f"the file does not give the language of its answers (language: one of {', '.join(LANGUAGES)})",
+        )
     elif language.value not in LANGUAGES:
-        out.add(language.mark, Severity.error, "unknown-language", f"unknown language {clean(language.value)!r}; use one of: {', '.join(LANGUAGES)}")
+        out.add(
+            language.mark,
+            Severity.error,
+            "unknown-language",
+            f"unknown language '{clean(language.value)}'; use one of: {', '.join(LANGUAGES)}",
+        )
     seen: set[str] = set()
     for party in response.parties:
         name = str(party.value)
         if name not in PROTOCOLS:
             hint = difflib.get_close_matches(name, PROTOCOLS, n=1)
             suggestion = f" (did you mean {hint[0]}?)" if hint else ""
-            out.add(party.mark, Severity.error, "unknown-party", f"unknown Protocol {clean(name)!r}{suggestion}; parties lists: {', '.join(PROTOCOLS)}")
+            out.add(
+                party.mark,
+                Severity.error,
+                "unknown-party",
+                f"unknown Protocol '{clean(name)}'{suggestion}; parties lists: {', '.join(PROTOCOLS)}",
+            )
         elif name in seen:
             out.add(party.mark, Severity.warning, "duplicate-party", f"{name} is listed twice in parties")
         seen.add(name)
     if response.parties_mark is None:
-        out.add(None, Severity.warning, "missing-parties", "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable")
+        out.add(
+            None,
+            Severity.warning,
+            "missing-parties",
+            "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable",
+        )
     if response.uncac_party is None and not any(p.code == "wrong-type" and "uncac" in p.message for p in response.problems):
-        out.add(None, Severity.warning, "missing-uncac-party", "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false")
+        out.add(
+            None,
+            Severity.warning,
+            "missing-uncac-party",
+            "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false",
+        )
 
 
 def _unknown_question(item_id: str, definition: Definition) -> str:
-    close = difflib.get_close_matches(item_id, list(definition.entries), n=1, cutoff=0.6)
+    parent = definition.entries.get(item_id.rsplit(".", 1)[0]) if "." in item_id else None
+    candidates = [c.id for c in parent.children] if parent is not None else list(definition.entries)
+    close = difflib.get_close_matches(item_id, candidates, n=1, cutoff=0.6)
     hint = ""
     if close:
         number = definition.entries[close[0]].number
         hint = f"; did you mean {close[0]}?" if number == close[0] else f"; did you mean {close[0]} ({number})?"
-    return f"{definition.id} has no question {clean(item_id)!r}{hint}"
+    return f"{definition.id} has no question '{clean(item_id)}'{hint}"
 
 
 def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
@@ -126,7 +163,9 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.none:
         if answer.is_given:
             children = ", ".join(c.id for c in entry.children[:4])
-            out.add(mark, Severity.error, "stem-answered", f"{entry.number} has no answer of its own; answer its sub-items ({children})", entry)
+            out.add(
+                mark, Severity.error, "stem-answered", f"{entry.number} has no answer of its own; answer its sub-items ({children})", entry
+            )
         return None
     if not answer.is_given:
         _check_extras(answer, entry, [], out)
@@ -140,7 +179,13 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         if code not in allowed:
             hint = LABEL_TO_CODE.get(code)
             hint_text = f" (write {hint} for “{SCALE_LABELS[hint]}”)" if hint and hint in allowed else ""
-            out.add(mark, Severity.error, "unknown-option", f"{entry.number} takes one of {', '.join(allowed)}, not {clean(value)!r}{hint_text}", entry)
+            out.add(
+                mark,
+                Severity.error,
+                "unknown-option",
+                f"{entry.number} takes one of {', '.join(allowed)}, not '{clean(value)}'{hint_text}",
+                entry,
+            )
             return None
         _check_extras(answer, entry, [], out)
         return code
@@ -152,17 +197,22 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         return value
     codes_allowed = entry.values
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
-    if kind is AnswerKind.choice and not isinstance(value, str):
-        if len(chosen) != 1:
-            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes a single option, not {len(chosen)}", entry)
-            return None
+    if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
+        out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes a single option, not {len(chosen)}", entry)
+        return None
     valid: list[str] = []
     for code in chosen:
         text = str(code).strip()
         if text not in codes_allowed:
             close = difflib.get_close_matches(text, codes_allowed, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            out.add(mark, Severity.error, "unknown-option", f"{entry.number} has no option {clean(text)!r}{hint}; its options are: {', '.join(codes_allowed)}", entry)
+            out.add(
+                mark,
+                Severity.error,
+                "unknown-option",
+                f"{entry.number} has no option '{clean(text)}'{hint}; its options are: {', '.join(codes_allowed)}",
+                entry,
+            )
         elif text in valid:
             out.add(mark, Severity.warning, "duplicate-option", f"{entry.number}: option {text} is chosen twice", entry)
         else:
@@ -178,25 +228,55 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
     specify = {o.code for o in entry.options if o.specify}
     if answer.other is not None and str(answer.other.value).strip():
         if "other" not in entry.values:
-            out.add(answer.other.mark, Severity.error, "other-without-option", f"{entry.number} has no option 'other', so 'other' text has no place", entry)
+            out.add(
+                answer.other.mark,
+                Severity.error,
+                "other-without-option",
+                f"{entry.number} has no option 'other', so 'other' text has no place",
+                entry,
+            )
         elif "other" not in chosen:
-            out.add(answer.other.mark, Severity.error, "other-without-option", f"'other' text is given but the option 'other' is not chosen in {entry.number}", entry)
+            out.add(
+                answer.other.mark,
+                Severity.error,
+                "other-without-option",
+                f"'other' text is given but the option 'other' is not chosen in {entry.number}",
+                entry,
+            )
     for code, located in answer.details.items():
         if code not in entry.values:
-            out.add(located.mark, Severity.error, "unknown-option", f"details are given for {clean(code)!r}, which is not an option of {entry.number}", entry)
+            out.add(
+                located.mark,
+                Severity.error,
+                "unknown-option",
+                f"details are given for '{clean(code)}', which is not an option of {entry.number}",
+                entry,
+            )
         elif code not in chosen:
-            out.add(located.mark, Severity.error, "details-without-option", f"details are given for {code!r} but that option is not chosen in {entry.number}", entry)
+            out.add(
+                located.mark,
+                Severity.error,
+                "details-without-option",
+                f"details are given for {code!r} but that option is not chosen in {entry.number}",
+                entry,
+            )
     for code in chosen:
         if code in specify:
             text = answer.other if code == "other" else answer.details.get(code)
             if text is None or not str(text.value).strip():
                 where = "other" if code == "other" else f"details: {{{code}: …}}"
                 label = entry.option(code).label  # type: ignore[union-attr]
-                out.add(answer.mark, Severity.warning, "specify-missing", f"{entry.number}: “{label}” is chosen but not specified (add {where})", entry)
+                out.add(
+                    answer.mark,
+                    Severity.warning,
+                    "specify-missing",
+                    f"{entry.number}: “{label}” is chosen but not specified (add {where})",
+                    entry,
+                )
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
-            out.add(link.mark, Severity.warning, "bad-link", f"{clean(text)!r} is not an absolute http(s) link", entry)
+            out.add(link.mark, Severity.warning, "bad-link", f"'{clean(text)}' is not an absolute http(s) link", entry)
 
 
 def _why_not(entry: Entry, status: Applicability, definition: Definition, values: dict[str, object], response: Response) -> str:
@@ -214,7 +294,9 @@ def _why_not(entry: Entry, status: Applicability, definition: Definition, values
     return rule if owner is entry else f"{rule}, so its sub-item {entry.number} does not apply either"
 
 
-def _check_unanswered(definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector) -> None:
+def _check_unanswered(
+    definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
+) -> None:
     severity = Severity.error if complete else Severity.info
     where = response.answers_mark
     for entry in definition.entries.values():

@@ -1,0 +1,38 @@
+"""The layering of the package, and the installed wheel."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_engine_modules_import_without_ui_or_exporters():
+    code = (
+        "import sys\n"
+        "import engine.validation.validator, engine.responses.skeleton, engine.conditions.applicability\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith(('engine.export', 'engine.cli', 'engine.ui'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_no_eval_or_exec_in_the_engine():
+    for path in (ROOT / "engine").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "eval(" not in text and "exec(" not in text, path
+
+
+def test_installed_command_finds_its_questionnaires_from_any_directory(tmp_path):
+    """The README installs the package (not editable): its data must ship inside the wheel."""
+    command = shutil.which("untoc", path=str(Path(sys.executable).parent))
+    assert command, "untoc is not installed in this environment; follow the README's test command"
+    run = subprocess.run([command, "list"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert "cluster4  Cluster IV" in run.stdout
+    blank = subprocess.run(
+        [command, "export", "blank", "--cluster", "2", "--format", "txt"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert blank.stdout.startswith("Annex IV")
