@@ -131,7 +131,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     response = read(path)
     definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
-    _write(render_filled(definition, response, findings, args.format), args.output)
+    _write(render_filled(definition, response, findings, args.format), args.output, private=True)  # answers are confidential
     return EXIT_OK
 
 
