@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from engine.definition import registry  # noqa: E402
+
 from factories import PROTOCOLS, complete_response  # noqa: E402
 
 STATES = 190

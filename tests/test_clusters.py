@@ -11,6 +11,7 @@ from engine.conditions.describe import describe
 from engine.conditions.resolve import Compare, Not, UncacParty
 from engine.definition import registry
 from engine.validation.validator import validate_path
+
 from factories import choose_answers
 
 PARTIES = [["trafficking", "smuggling", "firearms"], ["smuggling"], []]

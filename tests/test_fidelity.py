@@ -5,8 +5,9 @@ The only differences allowed are the repairs listed in docs/errata.md.
 
 from __future__ import annotations
 
-import fidelity
 import pytest
+
+import fidelity
 
 
 @pytest.mark.parametrize("cluster", [1, 2, 3, 4])

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import run_cli
 
 SEED = (Path(__file__).resolve().parent.parent / "examples" / "cluster1-examplestan.yaml").read_bytes()
 LINE = re.compile(r"^.+:\d+:\d+: (error|warning)( \[[^\]]*\])? .+$")

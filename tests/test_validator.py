@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from factories import complete_response
 
 from engine.definition import registry
+
+from factories import complete_response
 
 
 def lines_of(run):
