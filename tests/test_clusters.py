@@ -18,7 +18,14 @@ PARTIES = [["trafficking", "smuggling", "firearms"], ["smuggling"], []]
 
 
 def response_text(definition, answers, parties, uncac):
-    lines = [f"questionnaire: {definition.id}", "state: X", "language: en", f"parties: [{', '.join(parties)}]", f"uncac_party: {str(uncac).lower()}", "answers:"]
+    lines = [
+        f"questionnaire: {definition.id}",
+        "state: X",
+        "language: en",
+        f"parties: [{', '.join(parties)}]",
+        f"uncac_party: {str(uncac).lower()}",
+        "answers:",
+    ]
     lines += [f"  {json.dumps(key)}: {json.dumps(value)}" for key, value in answers.items()]
     return "\n".join(lines) + "\n"
 

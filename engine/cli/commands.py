@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from engine.definition import registry
 from engine.definition.loader import DefinitionError, load_questionnaire
 from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
 from engine.responses.storage import write_atomic
-from engine.validation.report import FileResult, as_json, as_text, exit_code
+from engine.validation.report import FORMATTERS, as_text, exit_code
 from engine.validation.sanitize import clean
 
 
@@ -59,29 +60,12 @@ def run_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _expand(files: list[str]) -> list[Path]:
-    paths: list[Path] = []
-    for name in files:
-        path = Path(name)
-        if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
-        else:
-            paths.append(path)
-    return paths
-
-
 def run_validate(args: argparse.Namespace) -> int:
-    from engine.validation.validator import validate_path
+    from engine.validation.batch import expand, validate_files
 
-    results: list[FileResult] = []
-    for path in _expand(args.files):
-        display = clean(str(path))
-        try:
-            findings = validate_path(path, complete=args.complete, display_path=display)
-            results.append(FileResult(display, findings))
-        except Unreadable as error:
-            results.append(FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column))
-    output = as_json(results) if args.format == "json" else as_text(results, verbose=args.verbose)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    results = validate_files(expand(args.files), complete=args.complete, jobs=args.jobs)
+    output = as_text(results, verbose=args.verbose) if fmt == "text" else FORMATTERS[fmt](results)
     sys.stdout.write(output)
     return exit_code(results)
 

@@ -31,9 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--cluster", help="only this cluster (1–4)")
 
     validate = commands.add_parser("validate", help="check response files against their questionnaire")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="response files (YAML)")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="response files, folders (searched for *.yaml, *.yml) or glob patterns")
     validate.add_argument("--complete", action="store_true", help="every applicable question must be answered (submission check)")
-    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github", "junit", "sarif"),
+        help="output format (default: text; github when GITHUB_ACTIONS is set)",
+    )
+    validate.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     validate.add_argument("--verbose", action="store_true", help="also list each unanswered question")
 
     new = commands.add_parser("new", help="write a response-file skeleton that validates")

@@ -85,3 +85,113 @@ def as_json(results: list[FileResult]) -> str:
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def as_github(results: list[FileResult]) -> str:
+    """GitHub Actions workflow commands: annotations on the offending lines."""
+    lines: list[str] = []
+    for result in results:
+        path = _github_escape(result.path, True)
+        if result.fatal:
+            lines.append(
+                f"::error file={path},line={result.fatal_line},col={result.fatal_column},title=untoc::{_github_escape(result.fatal)}"
+            )
+            continue
+        for finding in result.findings:
+            if finding.severity is Severity.info:
+                continue
+            title = _github_escape(f"untoc [{finding.item}]" if finding.item else "untoc", True)
+            lines.append(
+                f"::{finding.severity.value} file={path},line={finding.line},col={finding.column},title={title}::{_github_escape(finding.message)}"
+            )
+    lines.append(as_text(results).splitlines()[-1])
+    return "\n".join(lines) + "\n"
+
+
+def as_junit(results: list[FileResult]) -> str:
+    """JUnit XML: one test case per file, failing when the file has errors."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    failures = sum(1 for r in results if r.status == "invalid")
+    errors = sum(1 for r in results if r.status == "unreadable")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    out.append(f'<testsuites name="untoc validate" tests="{len(results)}" failures="{failures}" errors="{errors}">')
+    out.append(f'  <testsuite name="untoc validate" tests="{len(results)}" failures="{failures}" errors="{errors}">')
+    for result in results:
+        out.append(f'    <testcase classname="untoc.validate" name={quoteattr(result.path)}>')
+        if result.fatal:
+            message = f"{result.path}:{result.fatal_line}:{result.fatal_column}: {result.fatal}"
+            out.append(f"      <error message={quoteattr(result.fatal)}>{escape(message)}</error>")
+        else:
+            shown = [f for f in result.findings if f.severity is not Severity.info]
+            text = "\n".join(
+                f"{f.path}:{f.line}:{f.column}: {f.severity.value}{f' [{f.item}]' if f.item else ''} {f.message}" for f in shown
+            )
+            errors_here = [f for f in shown if f.severity is Severity.error]
+            if errors_here:
+                out.append(f"      <failure message={quoteattr(f'{len(errors_here)} error(s)')}>{escape(text)}</failure>")
+            elif text:
+                out.append(f"      <system-out>{escape(text)}</system-out>")
+        out.append("    </testcase>")
+    out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return _xml_safe("\n".join(out)) + "\n"
+
+
+def _xml_safe(text: str) -> str:
+    """Drop characters XML 1.0 cannot hold (they are already escaped visibly in messages)."""
+    return "".join(c for c in text if c in "\n\t\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff")
+
+
+SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def as_sarif(results: list[FileResult]) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards."""
+    from engine import __version__
+
+    rules: dict[str, dict[str, object]] = {}
+    sarif_results = []
+
+    def result_of(rule: str, level: str, message: str, uri: str, line: int, column: int, item: str | None) -> dict[str, object]:
+        rules.setdefault(rule, {"id": rule, "name": rule, "shortDescription": {"text": rule.replace("-", " ")}})
+        entry: dict[str, object] = {
+            "ruleId": rule,
+            "level": level,
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": {"startLine": line, "startColumn": column}}}],
+        }
+        if item:
+            entry["properties"] = {"question": item}
+        return entry
+
+    for result in results:
+        uri = result.path.replace("\\", "/")
+        if result.fatal:
+            sarif_results.append(result_of("unreadable", "error", result.fatal, uri, result.fatal_line, result.fatal_column, None))
+            continue
+        for finding in result.findings:
+            sarif_results.append(
+                result_of(finding.code, SARIF_LEVEL[finding.severity], finding.message, uri, finding.line, finding.column, finding.item)
+            )
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "untoc", "version": __version__, "rules": list(rules.values())}},
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS = {"text": as_text, "json": as_json, "github": as_github, "junit": as_junit, "sarif": as_sarif}

@@ -1,0 +1,69 @@
+"""Validate many files: expand directories and globs, and use every core."""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from engine.responses.model import Unreadable
+from engine.validation.report import FileResult
+from engine.validation.sanitize import clean
+
+PARALLEL_THRESHOLD = 16
+"""Below this many files, worker processes cost more than they save."""
+
+
+def expand(arguments: list[str]) -> list[Path]:
+    """Files named, files under directories (``*.yaml``, ``*.yml``), and glob patterns.
+
+    A pattern is expanded here (``**`` included) so that quoted globs work in CI
+    configurations that do not go through a shell. Order is kept; duplicates dropped.
+    """
+    seen: set[Path] = set()
+    paths: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        elif not path.exists() and any(c in argument for c in "*?["):
+            found = sorted(Path(p) for p in glob.glob(argument, recursive=True) if Path(p).is_file())
+            found = found or [path]  # a pattern that matches nothing is reported as a missing file
+        else:
+            found = [path]
+        for candidate in found:
+            if candidate not in seen:
+                seen.add(candidate)
+                paths.append(candidate)
+    return paths
+
+
+def validate_one(path: Path, complete: bool) -> FileResult:
+    from engine.validation.validator import validate_path
+
+    display = clean(str(path))
+    try:
+        return FileResult(display, validate_path(path, complete=complete, display_path=display))
+    except Unreadable as error:
+        return FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column)
+
+
+def _validate_chunk(arguments: tuple[list[Path], bool]) -> list[FileResult]:
+    paths, complete = arguments
+    return [validate_one(path, complete) for path in paths]
+
+
+def validate_files(paths: list[Path], complete: bool = False, jobs: int | None = None) -> list[FileResult]:
+    """Results in the order of ``paths``; spread over ``jobs`` processes (default: every core)."""
+    workers = jobs or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [validate_one(path, complete) for path in paths]
+    chunks = [paths[i::workers] for i in range(workers)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        parts = list(pool.map(_validate_chunk, [(chunk, complete) for chunk in chunks]))
+    position = {path: index for index, path in enumerate(paths)}
+    merged = [(position[path], result) for chunk, part in zip(chunks, parts, strict=True) for path, result in zip(chunk, part, strict=True)]
+    return [result for _, result in sorted(merged, key=lambda pair: pair[0])]

@@ -1,0 +1,91 @@
+"""Machine-readable outputs: GitHub annotations, JUnit XML, SARIF; many files; every core."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+
+from engine.validation.batch import expand, validate_files
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = str(ROOT / "examples" / "broken" / "cluster1-with-errors.yaml")
+GOOD = str(ROOT / "examples" / "cluster3-examplestan.yaml")
+
+
+def test_github_annotations(cli, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = cli("validate", BROKEN, GOOD)  # chosen automatically on GitHub Actions
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0].startswith(f"::error file={BROKEN},line=6,col=24,title=untoc::unknown Protocol 'smugling'")
+    assert any(line.startswith(f"::warning file={BROKEN},line=10,col=10,title=untoc [3.a]::") for line in lines)
+    assert not any("cluster3-examplestan" in line for line in lines[:-1])  # no errors there
+
+
+def test_github_escaping(cli, write, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    path = write(
+        "questionnaire: cluster1\nstate: X\nlanguage: 'a%b\\n::error::x'\nparties: []\nuncac_party: false\n".replace("'", '"'), "a,b:c.yaml"
+    )
+    out = cli("validate", "--format", "github", str(path)).out
+    assert "file=" + str(path).replace(":", "%3A").replace(",", "%2C") in out
+    assert "a%25b" in out
+
+
+def test_junit(cli):
+    run = cli("validate", "--format", "junit", BROKEN, GOOD)
+    root = ET.fromstring(run.out)
+    suite = root.find("testsuite")
+    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [BROKEN, GOOD]
+    assert "28.z" in cases[0].find("failure").text and cases[1].find("failure") is None
+
+
+def test_sarif(cli):
+    data = json.loads(cli("validate", "--format", "sarif", BROKEN).out)
+    assert data["version"] == "2.1.0"
+    results = data["runs"][0]["results"]
+    unknown = next(r for r in results if r["ruleId"] == "unknown-question")
+    assert unknown["level"] == "error" and unknown["properties"]["question"] == "28.z"
+    region = unknown["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (16, 3)
+    assert {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]} >= {"unknown-question", "not-applicable"}
+
+
+def test_unreadable_files_in_every_format(cli, write):
+    path = write(b"\x00\x01", "bin.yaml")
+    for fmt in ("text", "json", "github", "junit", "sarif"):
+        run = cli("validate", "--format", fmt, str(path))
+        assert run.code == 2 and "binary" in run.out, fmt
+
+
+def test_globs_directories_and_parallel_validation(tmp_path, write):
+    for index in range(20):
+        answer = "maybe" if index % 5 == 0 else "yes"
+        write(
+            f"questionnaire: cluster3\nstate: S{index}\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n  '1': {answer}\n",
+            f"s{index:02d}.yaml",
+        )
+    paths = expand([str(tmp_path / "s1*.yaml"), str(tmp_path)])
+    assert [p.name for p in paths[:10]] == [f"s{i}.yaml" for i in range(10, 20)]
+    assert len(paths) == 20
+    serial = validate_files(paths, jobs=1)
+    parallel = validate_files(paths, jobs=2)
+    assert [r.path for r in parallel] == [r.path for r in serial]
+    assert [r.findings for r in parallel] == [r.findings for r in serial]
+    assert [r.status for r in serial].count("invalid") == 4
+
+
+def test_a_quoted_glob_that_matches_nothing_is_a_missing_file(cli, tmp_path):
+    run = cli("validate", str(tmp_path / "*.yaml"))
+    assert run.code == 2 and "no such file" in run.out
+
+
+def test_pre_commit_hooks_file():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"untoc-validate", "untoc-validate-complete"}
+    assert all(h["entry"].startswith("untoc validate") and h["language"] == "python" for h in hooks)
