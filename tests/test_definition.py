@@ -209,3 +209,24 @@ def test_check_definition_command(cli, tmp_path):
     )
     bad = cli("check-definition", str(path))
     assert bad.code == 2 and "no question '7'" in bad.out and "Traceback" not in bad.out + bad.err
+
+
+def test_a_cached_load_does_not_import_pydantic(tmp_path):
+    import subprocess
+    import sys
+
+    code = "import sys\nfrom engine.definition import registry\nregistry.load('cluster1')\nprint('pydantic' in sys.modules)"
+    env = {**__import__("os").environ, "UNTOC_CACHE_DIR": str(tmp_path)}
+    root = Path(__file__).resolve().parent.parent
+    first = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "True" and second.stdout.strip() == "False"
+    assert list(tmp_path.glob("Questionnaire-*.json"))
+
+
+def test_an_edited_file_is_validated_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("UNTOC_CACHE_DIR", str(tmp_path / "cache"))
+    assert load(tmp_path).entries["1"].item.text == "Is it tested?"
+    assert load(tmp_path).entries["1"].item.text == "Is it tested?"  # from the cache
+    found = problems(tmp_path, ITEMS.replace("text: Is it tested?", "text: Is it tested?\n  colour: red"))
+    assert any("colour: unknown key" in p for p in found), found

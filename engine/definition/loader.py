@@ -7,18 +7,30 @@ questionnaire that loads has no unknown, forward or ill-typed reference.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from engine.conditions import parser
 from engine.conditions.resolve import Condition, ConditionError, resolve
+from engine.definition import cache
 from engine.definition.index import DASHES, Entry, child_id, child_number
-from engine.definition.model import Item, ListsFile, Option, OptionList, Part, Questionnaire, Section
+from engine.definition.model import (
+    CODE_PATTERN,
+    NUMBER_PATTERN,
+    AnswerKind,
+    Item,
+    ListsFile,
+    Option,
+    OptionList,
+    Part,
+    Questionnaire,
+    Section,
+)
+from engine.strict_yaml import MAX_BYTES, Mark, Node, Scalar, Sequence, YamlError, decode, locate, parse_text, to_python
 from engine.strict_yaml import Mapping as YamlMapping
-from engine.strict_yaml import Mark, Node, Scalar, Sequence, YamlError, load_path, locate, to_python
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
@@ -62,9 +74,18 @@ class Definition:
         return [e for e in self.entries.values() if e.part is part]
 
 
+@functools.cache
+def _adapter(model: type):  # type: ignore[no-untyped-def]
+    from pydantic import TypeAdapter  # imported only when a file must be validated
+
+    return TypeAdapter(model)
+
+
 def _validate(model: type, node: Node | None, path: Path):  # type: ignore[no-untyped-def]
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(to_python(node))
+        return _adapter(model).validate_python(to_python(node))
     except ValidationError as error:
         details = [(_field_path(d["loc"]), d) for d in error.errors()]
         problems = []
@@ -74,6 +95,8 @@ def _validate(model: type, node: Node | None, path: Path):  # type: ignore[no-un
                 continue
             where = locate(node, tuple(detail["loc"])) or Mark(1, 1)
             message = detail["msg"].removeprefix("Value error, ")
+            if detail["type"] == "unexpected_keyword_argument":
+                message = "unknown key (see docs/format.md for the keys of each record)"
             problems.append(Problem(path, where, f"{field_path}: {message}" if field_path else message))
         raise DefinitionError(problems) from None
 
@@ -88,17 +111,71 @@ def _field_path(loc: tuple) -> str:
     return ".".join(steps)
 
 
-def _read(path: Path) -> Node | None:
+def _read_bytes(path: Path) -> bytes:
     try:
-        return load_path(path)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DefinitionError([Problem(path, Mark(1, 1), f"cannot be read: {error.strerror or error}")]) from None
+
+
+def _parse(path: Path, content: bytes) -> Node | None:
+    try:
+        return parse_text(decode(content))
     except YamlError as error:
         raise DefinitionError([Problem(path, error.mark, error.message)]) from None
 
 
+def _records(model: type, path: Path, content: bytes, rebuild) -> tuple[object, Node | None]:  # type: ignore[no-untyped-def]
+    """Validated records of a file and its node tree (``None`` when they came from the cache)."""
+    cache_key = cache.key(content, model.__name__)
+    cached = cache.load(cache_key)
+    if cached is not None:
+        try:
+            return rebuild(cached), None
+        except (KeyError, TypeError, ValueError):
+            pass  # a stale or foreign cache entry: validate again
+    node = _parse(path, content)
+    records = _validate(model, node, path)
+    cache.store(cache_key, records)
+    return records, node
+
+
 def load_lists(path: Path) -> dict[str, OptionList]:
     """Read the shared option lists file."""
-    node = _read(path)
-    return _validate(ListsFile, node, path).lists
+    content = _read_bytes(path)
+    records, node = _records(ListsFile, path, content, cache.lists_file)
+    lists = records.lists  # type: ignore[attr-defined]
+    problems = _check_codes(lists, path, node)
+    if problems and node is None:
+        return load_lists_uncached(path, content)
+    if problems:
+        raise DefinitionError(problems)
+    return lists
+
+
+def load_lists_uncached(path: Path, content: bytes) -> dict[str, OptionList]:
+    node = _parse(path, content)
+    lists = _validate(ListsFile, node, path).lists
+    problems = _check_codes(lists, path, node)
+    if problems:
+        raise DefinitionError(problems)
+    return lists
+
+
+def _check_codes(lists: dict[str, OptionList], path: Path, node: Node | None) -> list[Problem]:
+    problems = []
+    for name, spec in lists.items():
+        for index, entry in enumerate(spec.options):
+            code = entry if isinstance(entry, str) else entry.code
+            if not CODE_PATTERN.match(code):
+                where = locate(node, ("lists", name, "options", index)) or Mark(1, 1)
+                problems.append(Problem(path, where, f"option code {code!r} must be lowercase words joined by hyphens"))
+        if not CODE_PATTERN.match(name):
+            problems.append(
+                Problem(path, locate(node, ("lists", name)) or Mark(1, 1), f"list name {name!r} must be lowercase words joined by hyphens")
+            )
+    return problems
 
 
 def resolve_lists(lists: dict[str, OptionList], path: Path, node: Node | None) -> dict[str, tuple[Option, ...]]:
@@ -139,10 +216,24 @@ def resolve_lists(lists: dict[str, OptionList], path: Path, node: Node | None) -
 
 def load_questionnaire(path: Path, shared: dict[str, OptionList] | None = None) -> Definition:
     """Load, validate and index one questionnaire file."""
-    node = _read(path)
-    model: Questionnaire = _validate(Questionnaire, node, path)
+    content = _read_bytes(path)
+    model, node = _records(Questionnaire, path, content, cache.questionnaire)
+    try:
+        return _build(model, path, node, shared)  # type: ignore[arg-type]
+    except DefinitionError:
+        if node is not None:
+            raise
+    # Problems with a cached file: locate them in the file itself.
+    node = _parse(path, content)
+    return _build(_validate(Questionnaire, node, path), path, node, shared)
+
+
+def _build(model: Questionnaire, path: Path, node: Node | None, shared: dict[str, OptionList] | None) -> Definition:
     lists = dict(shared or {})
     lists.update(model.lists)
+    problems = _check_codes(model.lists, path, node)
+    if problems:
+        raise DefinitionError(problems)
     options_by_list = resolve_lists(lists, path, node)
     builder = _Builder(model, path, node, options_by_list)
     builder.build()
@@ -166,6 +257,11 @@ class _Builder:
         self.problems.append(Problem(self.path, mark or Mark(1, 1), message))
 
     def build(self) -> None:
+        if not re.match(r"^cluster[1-9]$", self.model.id):
+            self.problem(locate(self.root, ("id",)), f"id {self.model.id!r} must be cluster1 … cluster9")
+        if not re.match(r"^[IVX]+$", self.model.cluster):
+            self.problem(locate(self.root, ("cluster",)), f"cluster {self.model.cluster!r} must be a roman numeral")
+        self._check_shape()
         pending: list[tuple[Entry | None, str, Node | None, int | None, str]] = []
         for p_index, part in enumerate(self.model.parts):
             part_loc = ("parts", p_index)
@@ -195,6 +291,7 @@ class _Builder:
             item_loc = (*loc, index)
             mark = locate(self.root, item_loc)
             number = item.number
+            self._check_item(item, item_loc)
             if parent is None:
                 if number != str(self.next_top):
                     self.problem(
@@ -257,6 +354,65 @@ class _Builder:
                 entry.when_mark = locate(self.root, (*item_loc, "when"))
                 pending.append((entry, item.when, entry.when_mark, None, ""))
             self._items(item.items, part, section, entry, (*item_loc, "items"), pending)
+
+    def _require(self, value: object, loc: tuple, what: str) -> None:
+        """Texts and lists that the format requires to be non-empty."""
+        if isinstance(value, str) and not value.strip():
+            self.problem(locate(self.root, loc), f"{what} must not be empty")
+        elif isinstance(value, list) and not value:
+            self.problem(locate(self.root, loc), f"{what} needs at least one entry")
+
+    def _check_shape(self) -> None:
+        model = self.model
+        for key in ("annex", "title", "short_title"):
+            self._require(getattr(model, key), (key,), key)
+        self._require(model.guidance.heading, ("guidance", "heading"), "guidance.heading")
+        self._require(model.guidance.paragraphs, ("guidance", "paragraphs"), "guidance.paragraphs")
+        for index, paragraph in enumerate(model.guidance.paragraphs):
+            self._require(paragraph, ("guidance", "paragraphs", index), "a guidance paragraph")
+        if model.source is not None and len(model.source.lines) != 2:
+            self.problem(locate(self.root, ("source", "lines")), "source.lines is [first line, last line]")
+        self._require(model.parts, ("parts",), "parts")
+        for p, part in enumerate(model.parts):
+            self._require(part.title, ("parts", p, "title"), "a part's title")
+            self._require(part.heading, ("parts", p, "heading"), "a part's heading")
+            self._require(part.sections, ("parts", p, "sections"), "a part's sections")
+            for s, section in enumerate(part.sections):
+                loc = ("parts", p, "sections", s)
+                self._require(section.heading, (*loc, "heading"), "a section's heading")
+                self._require(section.items, (*loc, "items"), "a section's items")
+                for n, note in enumerate(section.notes):
+                    self._require(note, (*loc, "notes", n), "a note")
+                for n, footnote in enumerate(section.footnotes):
+                    self._require(footnote.text, (*loc, "footnotes", n, "text"), "a footnote")
+        for name, spec in model.lists.items():
+            self._require(spec.options, ("lists", name, "options"), f"option list {name!r}")
+
+    def _check_item(self, item: Item, loc: tuple) -> None:
+        self._require(item.text, (*loc, "text"), "an item's text")
+        for index, footnote in enumerate(item.footnotes):
+            self._require(footnote.text, (*loc, "footnotes", index, "text"), "a footnote")
+        if not NUMBER_PATTERN.match(item.number):
+            self.problem(
+                locate(self.root, (*loc, "number")),
+                f"number {item.number!r}: a number is digits (3), a letter or roman numeral in parentheses ((a), (iv)), or a dash (–)",
+            )
+        choice = item.answer in (AnswerKind.choice, AnswerKind.choices)
+        if choice and item.options is None:
+            self.problem(locate(self.root, (*loc, "answer")), f"an item answered by '{item.answer.value}' needs options")
+        if item.options is not None and not choice:
+            self.problem(
+                locate(self.root, (*loc, "options")), f"options are only for 'choice' and 'choices' items, not '{item.answer.value}'"
+            )
+        if item.after_options and item.options is None:
+            self.problem(locate(self.root, (*loc, "after_options")), "after_options needs options")
+        for index, option in enumerate(item.options if isinstance(item.options, list) else []):
+            self._require(option.label, (*loc, "options", index, "label"), "an option's label")
+            if not CODE_PATTERN.match(option.code):
+                self.problem(
+                    locate(self.root, (*loc, "options", index, "code")),
+                    f"option code {option.code!r} must be lowercase words joined by hyphens",
+                )
 
     def _compile(self, source: str, mark: Mark | None, owner: Entry | None) -> Condition | None:
         node_mark = mark or Mark(1, 1)

@@ -1,23 +1,22 @@
-"""Pydantic models of the questionnaire definition format (see docs/format.md).
+"""The questionnaire definition format as typed records (see docs/format.md).
 
-These models describe what a questionnaire file may say. They hold the source's
-wording verbatim and know nothing about response files or conditions' meaning:
-conditions are kept as text here and compiled by :mod:`engine.definition.loader`.
+These frozen dataclasses describe what a questionnaire file may say and hold the
+source's wording verbatim. They import nothing heavy: the loader validates a
+file against them with pydantic (``TypeAdapter``) only when the file is new or
+changed, so a cold start does not pay for pydantic. Checks beyond types (codes,
+numbering, non-empty texts and lists, options against the answer kind,
+conditions) are done by :mod:`engine.definition.loader`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, values are checked, models are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+FORBID = {"extra": "forbid"}
+"""pydantic configuration of every record: unknown keys are errors."""
 
 
 class Instrument(StrEnum):
@@ -65,36 +64,37 @@ SCALE_LABELS: dict[str, str] = {
 }
 """English labels of the scale codes, as printed in the source."""
 
-CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NUMBER_PATTERN = re.compile(r"^(\d+|\([a-z]+\)|[–-])$")
 
-Code = Annotated[str, Field(pattern=CODE_PATTERN, max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
+Code = str
+"""An option or list code: lowercase words joined by hyphens (checked by the loader)."""
+Text = str
+"""Wording from the source: never empty (checked by the loader)."""
 
 
-class Footnote(Strict):
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    __pydantic_config__ = FORBID
     """A footnote of the source, attached to the item or heading it belongs to."""
 
-    number: int = Field(ge=1)
+    number: int
     text: Text
 
 
-class Option(Strict):
+@dataclass(frozen=True, slots=True)
+class Option:
     """One option of a list, with a stable code."""
 
+    __pydantic_config__ = FORBID
     code: Code
     label: Text
     specify: bool = False
     """The option carries a text of its own ("Other (please specify)")."""
 
 
-class OptionRef(Strict):
-    """A shared list used as it is, or with some options replaced or reordered."""
-
-    code: Code
-
-
-class OptionList(Strict):
+@dataclass(frozen=True)
+class OptionList:
     """A named list of options, defined once and reused.
 
     ``base`` names another list; then each entry of ``options`` is either the code
@@ -103,14 +103,17 @@ class OptionList(Strict):
     base is thus written out, not hidden in a copy.
     """
 
+    __pydantic_config__ = FORBID
+    options: list[Option | Code]
     base: Code | None = None
     note: str | None = None
-    options: list[Option | Code] = Field(min_length=1)
 
 
-class Item(Strict):
+@dataclass(frozen=True)
+class Item:
     """A question, a sub-item or an unlabelled dash item."""
 
+    __pydantic_config__ = FORBID
     number: str
     """The label as printed: ``3``, ``(a)``, ``(i)``, or ``–``/``-`` for a dash item."""
     text: Text
@@ -124,81 +127,74 @@ class Item(Strict):
     voluntary: bool = False
     after_options: str | None = None
     """An instruction printed after the options ("Please explain, if needed.")."""
-    footnotes: list[Footnote] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)
-
-    @field_validator("number")
-    @classmethod
-    def _number_shape(cls, value: str) -> str:
-        if not NUMBER_PATTERN.match(value):
-            raise ValueError("a number is digits (3), a letter or roman numeral in parentheses ((a), (iv)), or a dash (–)")
-        return value
-
-    @model_validator(mode="after")
-    def _options_match_kind(self) -> Item:
-        has_options = self.options is not None
-        if self.answer in (AnswerKind.choice, AnswerKind.choices) and not has_options:
-            raise ValueError(f"an item answered by '{self.answer.value}' needs options")
-        if has_options and self.answer not in (AnswerKind.choice, AnswerKind.choices):
-            raise ValueError(f"options are only for 'choice' and 'choices' items, not '{self.answer.value}'")
-        if self.after_options and not has_options:
-            raise ValueError("after_options needs options")
-        return self
+    footnotes: list[Footnote] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
-class Section(Strict):
+@dataclass(frozen=True)
+class Section:
     """An article heading or another heading of a part, with its questions."""
 
+    __pydantic_config__ = FORBID
     heading: Text
+    items: list[Item]
     kind: Literal["article", "other"] = "article"
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     """Paragraphs printed under the heading, such as an applicability note."""
     when: str | None = None
-    footnotes: list[Footnote] = Field(default_factory=list)
-    items: list[Item] = Field(min_length=1)
+    footnotes: list[Footnote] = field(default_factory=list)
 
 
-class Part(Strict):
+@dataclass(frozen=True)
+class Part:
     """The part of a cluster for one instrument."""
 
+    __pydantic_config__ = FORBID
     instrument: Instrument
     title: Text
     """``I. United Nations Convention against Transnational Organized Crime``."""
     heading: Text
     """The scope line: ``Cluster I: criminalization and jurisdiction (arts. …)``."""
+    sections: list[Section]
     when: str | None = None
-    sections: list[Section] = Field(min_length=1)
 
 
-class Guidance(Strict):
+@dataclass(frozen=True)
+class Guidance:
+    __pydantic_config__ = FORBID
     heading: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: list[Text]
 
 
-class SourceRef(Strict):
+@dataclass(frozen=True)
+class SourceRef:
+    __pydantic_config__ = FORBID
     document: Text
-    lines: tuple[int, int]
+    lines: list[int]
 
 
-class Questionnaire(Strict):
+@dataclass(frozen=True)
+class Questionnaire:
     """One cluster's self-assessment questionnaire."""
 
-    id: Annotated[str, Field(pattern=r"^cluster[1-9]$")]
-    cluster: Annotated[str, Field(pattern=r"^[IVX]+$")]
+    __pydantic_config__ = FORBID
+    id: str
+    """``cluster1`` … ``cluster9`` (checked by the loader)."""
+    cluster: str
+    """The cluster's roman numeral."""
     annex: Text
     title: Text
     short_title: Text
     """Thematic name of the cluster, e.g. ``criminalization and jurisdiction``."""
-    source: SourceRef | None = None
     guidance: Guidance
-    lists: dict[Code, OptionList] = Field(default_factory=dict)
-    parts: list[Part] = Field(min_length=1)
+    parts: list[Part]
+    source: SourceRef | None = None
+    lists: dict[Code, OptionList] = field(default_factory=dict)
 
 
-class ListsFile(Strict):
+@dataclass(frozen=True)
+class ListsFile:
     """``questionnaires/lists.yaml``: option lists shared by several clusters."""
 
+    __pydantic_config__ = FORBID
     lists: dict[Code, OptionList]
-
-
-Item.model_rebuild()

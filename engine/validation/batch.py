@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from engine.responses.model import Unreadable
@@ -60,6 +58,9 @@ def validate_files(paths: list[Path], complete: bool = False, jobs: int | None =
     workers = jobs or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [validate_one(path, complete) for path in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [paths[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
