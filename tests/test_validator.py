@@ -23,8 +23,11 @@ def test_skeleton_answers_validate(cli, response):
 
 
 def test_hand_written_yes_and_no_are_answers_not_booleans(cli, response):
-    run = cli("validate", str(response('  "3": yes\n  "17": no\n  "1": Yes\n  "2": NO\n')))
+    run = cli("validate", str(response('  "3": yes\n  "17": no\n  "1": partly\n')))
     assert run.code == 0, run.out
+    run = cli("validate", str(response('  "1": Yes\n  "2": NO\n')))
+    assert "1 takes one of yes, partly, no, not 'Yes' (write yes for “Yes”)" in run.out
+    assert "(write no for “No”)" in run.out
 
 
 def test_finding_format_and_reason_for_a_condition(cli, response):

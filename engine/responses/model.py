@@ -152,6 +152,9 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     assert isinstance(node, Sequence)
     values = []
     for child in node.items:
+        if _null(child):
+            response.problems.append(Problem(child.mark, f"an entry of {what} is empty", item, "wrong-type"))
+            continue
         located = _text(child, f"each entry of {what}", response, item)
         if located is not None:
             values.append(located)
@@ -213,8 +216,7 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
         if isinstance(details, Mapping):
             for code, text_node in details.pairs:
                 located = _text(text_node, f"details of {code.value!r}", response, key.value)
-                if located is not None:
-                    answer.details[code.value] = Located(located.value, code.mark)
+                answer.details[code.value] = Located(None if located is None else located.value, code.mark)
         elif not _null(details):
             assert details is not None
             response.problems.append(Problem(details.mark, "details must map option codes to texts", key.value, "wrong-type"))
@@ -230,7 +232,9 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
     elif isinstance(value_node, Sequence):
         codes = []
         for child in value_node.items:
-            if isinstance(child, Scalar):
+            if _null(child):
+                response.problems.append(Problem(child.mark, "an entry of the list of chosen options is empty", key.value, "wrong-type"))
+            elif isinstance(child, Scalar):
                 codes.append(child.value)
             else:
                 response.problems.append(Problem(child.mark, "each chosen option is a code such as other", key.value, "wrong-type"))

@@ -166,6 +166,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             out.add(
                 mark, Severity.error, "stem-answered", f"{entry.number} has no answer of its own; answer its sub-items ({children})", entry
             )
+        _check_extras(answer, entry, [], out)
         return None
     if not answer.is_given:
         _check_extras(answer, entry, [], out)
@@ -175,10 +176,12 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         if not isinstance(value, str):
             out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes one of {', '.join(allowed)}, not a list", entry)
             return None
-        code = value.strip().lower()
+        code = value
         if code not in allowed:
-            hint = LABEL_TO_CODE.get(code)
+            hint = LABEL_TO_CODE.get(code.strip().lower())
             hint_text = f" (write {hint} for “{SCALE_LABELS[hint]}”)" if hint and hint in allowed else ""
+            if not hint_text and code.strip().lower() in allowed:
+                hint_text = f" (codes are lowercase: {code.strip().lower()})"
             out.add(
                 mark,
                 Severity.error,
@@ -202,7 +205,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         return None
     valid: list[str] = []
     for code in chosen:
-        text = str(code).strip()
+        text = str(code)
         if text not in codes_allowed:
             close = difflib.get_close_matches(text, codes_allowed, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
@@ -263,7 +266,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
     for code in chosen:
         if code in specify:
             text = answer.other if code == "other" else answer.details.get(code)
-            if text is None or not str(text.value).strip():
+            if text is None or text.value is None or not str(text.value).strip():
                 where = "other" if code == "other" else f"details: {{{code}: …}}"
                 label = entry.option(code).label  # type: ignore[union-attr]
                 out.add(
