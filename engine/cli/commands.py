@@ -132,3 +132,18 @@ def run_check_definition(args: argparse.Namespace) -> int:
             continue
         print(f"{path}: ok ({sum(1 for _ in definition.top_level())} questions, {len(definition.entries)} items)")
     return status
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from engine.responses.schema import definition_schema, response_schema
+
+    if args.definition:
+        if args.complete:
+            raise UsageError("--complete applies to response files (--cluster), not to --definition")
+        schema = definition_schema()
+    else:
+        schema = response_schema(_definition(args.cluster), complete=args.complete)
+    _write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
+    return EXIT_OK

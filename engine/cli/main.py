@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     filled.add_argument("--format", choices=("txt", "md"), default="md", help="document format (default md)")
     filled.add_argument("-o", "--output", help="file to write (default: standard output)")
 
+    schema = commands.add_parser("schema", help="print a JSON Schema (draft 2020-12) of response files, or of the definition format")
+    target = schema.add_mutually_exclusive_group(required=True)
+    target.add_argument("--cluster", help="the response files of this cluster (1–4)")
+    target.add_argument("--definition", action="store_true", help="the questionnaire definition format itself")
+    schema.add_argument("--complete", action="store_true", help="the submission schema: every applicable question answered (with if/then)")
+    schema.add_argument("-o", "--output", help="file to write (default: standard output)")
+
     check = commands.add_parser("check-definition", help="load questionnaire definition files and report problems")
     check.add_argument("files", nargs="+", metavar="FILE")
     return parser
