@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -74,3 +75,12 @@ def response(write):
         return write(header + answers)
 
     return _response
+
+
+# Hypothesis: reproducible examples in CI (CI=true), fresh exploration elsewhere.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("default", max_examples=50)
+_hypothesis_settings.register_profile("ci", max_examples=50, derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("thorough", max_examples=1000)
+_hypothesis_settings.load_profile(os.environ.get("UNTOC_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))

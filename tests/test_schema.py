@@ -112,7 +112,7 @@ def responses(draw, cluster: str):
     return data
 
 
-AGREEMENT = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+AGREEMENT = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("complete", [False, True], ids=["draft", "complete"])

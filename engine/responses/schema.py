@@ -101,7 +101,8 @@ def _answer_map(entry: Entry, value: Schema) -> Schema:
 
 def _either(value: Schema) -> Schema:
     """An answer written bare, or as a mapping whose ``answer`` is ``value``."""
-    return {"anyOf": [value, {"type": "object", "required": ["answer"], "properties": {"answer": value}}]}
+    bare = {"allOf": [{"not": {"type": "object"}}, value]}
+    return {"anyOf": [bare, {"type": "object", "required": ["answer"], "properties": {"answer": value}}]}
 
 
 def _answer_is(entry: Entry, schema: Schema) -> Schema:
