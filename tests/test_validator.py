@@ -16,7 +16,9 @@ def lines_of(run):
 
 
 def test_skeleton_answers_validate(cli, response):
-    path = response('  "1": yes\n  "1.a": Our Penal Code defines an organized criminal group as …\n')
+    path = response(
+        '  "1":\n    answer: yes\n    legislation: [Penal Code, art. 2]\n  "1.a": Our Penal Code defines an organized criminal group as …\n'
+    )
     run = cli("validate", str(path))
     assert run.code == 0, run.out
     assert "0 error(s), 0 warning(s)" in run.out
@@ -24,7 +26,7 @@ def test_skeleton_answers_validate(cli, response):
 
 def test_hand_written_yes_and_no_are_answers_not_booleans(cli, response):
     run = cli("validate", str(response('  "3": yes\n  "17": no\n  "1": partly\n')))
-    assert run.code == 0, run.out
+    assert run.code == 0 and "0 error(s)" in run.out, run.out
     run = cli("validate", str(response('  "1": Yes\n  "2": NO\n')))
     assert "1 takes one of yes, partly, no, not 'Yes' (write yes for “Yes”)" in run.out
     assert "(write no for “No”)" in run.out
@@ -93,6 +95,14 @@ def test_findings(cli, response, answers, code, fragment):
     run = cli("validate", str(path))
     assert fragment in run.out, run.out
     assert run.code == code, run.out
+
+
+def test_a_yes_without_legislation_is_a_warning(cli, response):
+    run = cli("validate", str(response('  "1": yes\n  "3": no\n  "28": yes\n  "28.a": [limited-resources]\n  "21.a": yes\n')))
+    found = lines_of(run)
+    assert run.code == 0 and len(found) == 2, found  # 28 is under "Difficulties encountered"; 21 (a) does not apply
+    assert "warning [1] 1 is “Yes” but cites no legislation" in found[0]
+    assert "— “Does your country’s legal framework include the definitions…”" in found[0]
 
 
 def test_header_findings(cli, write):

@@ -37,6 +37,13 @@ def _count(results: list[FileResult], severity: Severity) -> int:
     return sum(1 for r in results for f in r.findings if f.severity is severity)
 
 
+def _line(finding: Finding) -> str:
+    """``FILE:LINE:COLUMN: severity [id] message — “excerpt of the question”``."""
+    item = f" [{finding.item}]" if finding.item else ""
+    quoted = f" — “{finding.excerpt}”" if finding.excerpt else ""
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}{quoted}"
+
+
 def as_text(results: list[FileResult], verbose: bool = False) -> str:
     lines: list[str] = []
     for result in results:
@@ -48,8 +55,7 @@ def as_text(results: list[FileResult], verbose: bool = False) -> str:
             if finding.severity is Severity.info and not verbose:
                 hidden += 1
                 continue
-            item = f" [{finding.item}]" if finding.item else ""
-            lines.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}")
+            lines.append(_line(finding))
         if hidden:
             lines.append(
                 f"{result.path}: note: {hidden} applicable question(s) not answered yet (--verbose lists them; --complete makes them errors)"

@@ -89,6 +89,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
                 f"{entry.number} does not apply: {reason}; the answer is kept but not reviewed",
                 entry,
             )
+    _check_legislation(definition, status, response, values, out)
     _check_unanswered(definition, status, response, complete, out)
     return sorted(out.findings, key=Finding.sort_key)
 
@@ -295,6 +296,26 @@ def _why_not(entry: Entry, status: Applicability, definition: Definition, values
     assert owner is not None
     rule = f"{owner.number} applies only when {describe(condition, definition.entries)}; {current_values(condition, definition.entries, values)}"
     return rule if owner is entry else f"{rule}, so its sub-item {entry.number} does not apply either"
+
+
+def _check_legislation(
+    definition: Definition, status: dict[str, Applicability], response: Response, values: dict[str, object], out: _Collector
+) -> None:
+    """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation."""
+    for answer in response.answers.values():
+        entry = definition.entries.get(answer.id)
+        if entry is None or not status[entry.id].applies or entry.kind not in SCALE_VALUES or entry.section.kind != "article":
+            continue
+        code = values.get(entry.id)
+        if code in ("yes", "partly") and not answer.legislation:
+            out.add(
+                answer.mark,
+                Severity.warning,
+                "legislation-missing",
+                f"{entry.number} is “{SCALE_LABELS[str(code)]}” but cites no legislation (the general guidance asks for the "
+                "applicable legislation under each “Yes”; add legislation: [...])",
+                entry,
+            )
 
 
 def _check_unanswered(
