@@ -104,40 +104,70 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
 
     A repeated key raises :class:`YamlError`, unless ``on_duplicate`` is given: then
     it is told about the key and parsing goes on (the second value is dropped).
+    This loop is the hot path of validating many files: it dispatches on the
+    event's class and builds nodes inline.
     """
-    stack: list[list] = []  # frames: [container, pending key]
     root: Node | None = None
     documents = 0
+    # The enclosing containers, and the key each was waiting a value for.
+    containers: list[Sequence | Mapping] = []
+    keys: list[Scalar | None] = []
+    container: Sequence | Mapping | None = None
+    key: Scalar | None = None
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
+            kind = type(event)
+            if kind is _SCALAR or kind is _SEQUENCE_START or kind is _MAPPING_START:
+                start = event.start_mark
+                mark = Mark(start.line + 1, start.column + 1)
+                if event.anchor is not None:
+                    raise YamlError(f"YAML anchors (&{event.anchor}) are not allowed", mark)
+                tag = event.tag
+                if kind is _SCALAR:
+                    if tag is not None and tag != "!":
+                        raise YamlError(f"YAML tags ({tag}) are not allowed", mark)
+                    node: Node = Scalar(event.value, mark, event.implicit[0])
+                elif tag is not None:
+                    raise YamlError(f"YAML tags ({tag}) are not allowed", mark)
+                elif kind is _SEQUENCE_START:
+                    node = Sequence([], mark)
+                else:
+                    node = Mapping([], mark)
+                if container is None:
+                    root = node
+                elif type(container) is Sequence:
+                    container.items.append(node)
+                elif key is None:
+                    if kind is not _SCALAR:
+                        raise YamlError("a mapping key must be plain text", mark)
+                    previous = container._index.get(node.value)
+                    if previous is not None:
+                        first = container.pairs[previous][0].mark
+                        if on_duplicate is None:
+                            raise YamlError(
+                                f"duplicate key {node.value!r}: first at line {first.line}, again at line {mark.line}",
+                                mark,
+                            )
+                        on_duplicate(node.value, first, mark)
+                        node = Scalar(_DROPPED, mark, False)
+                    key = node
+                else:
+                    if key.value is not _DROPPED:
+                        container._index[key.value] = len(container.pairs)
+                        container.pairs.append((key, node))
+                    key = None
+                if kind is not _SCALAR:
+                    containers.append(container)  # type: ignore[arg-type]
+                    keys.append(key)
+                    container, key = node, None  # type: ignore[assignment]
+            elif kind is _SEQUENCE_END or kind is _MAPPING_END:
+                container, key = containers.pop(), keys.pop()
+            elif kind is _ALIAS:
                 raise YamlError("YAML aliases (*name) are not allowed", _mark(event))
-            if isinstance(event, yaml.DocumentStartEvent):
+            elif kind is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
                     raise YamlError("a file holds a single YAML document", _mark(event))
-                continue
-            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                if event.anchor is not None:
-                    raise YamlError(f"YAML anchors (&{event.anchor}) are not allowed", _mark(event))
-                if event.tag is not None and not isinstance(event, yaml.ScalarEvent):
-                    raise YamlError(f"YAML tags ({event.tag}) are not allowed", _mark(event))
-                if isinstance(event, yaml.ScalarEvent):
-                    if event.tag is not None and event.tag != "!":
-                        raise YamlError(f"YAML tags ({event.tag}) are not allowed", _mark(event))
-                    node: Node = Scalar(event.value, _mark(event), bool(event.implicit[0]))
-                elif isinstance(event, yaml.SequenceStartEvent):
-                    node = Sequence([], _mark(event))
-                else:
-                    node = Mapping([], _mark(event))
-                _attach(stack, node, on_duplicate)
-                if root is None:
-                    root = node
-                if not isinstance(node, Scalar):
-                    stack.append([node, None])
-                continue
-            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Mark(mark.line + 1, mark.column + 1) if mark else None
@@ -149,36 +179,13 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
 
 
 _DROPPED = "\x00dropped"
-
-
-def _attach(stack: list[list], node: Node, on_duplicate: DuplicateHandler | None) -> None:
-    if not stack:
-        return
-    frame = stack[-1]
-    container = frame[0]
-    if isinstance(container, Sequence):
-        container.items.append(node)
-        return
-    if frame[1] is None:
-        if not isinstance(node, Scalar):
-            raise YamlError("a mapping key must be plain text", node.mark)
-        previous = container._index.get(node.value)
-        if previous is not None:
-            first = container.pairs[previous][0].mark
-            if on_duplicate is None:
-                raise YamlError(
-                    f"duplicate key {node.value!r}: first at line {first.line}, again at line {node.mark.line}",
-                    node.mark,
-                )
-            on_duplicate(node.value, first, node.mark)
-            node = Scalar(_DROPPED, node.mark, False)
-        frame[1] = node
-        return
-    key: Scalar = frame[1]
-    if key.value != _DROPPED:
-        container._index[key.value] = len(container.pairs)
-        container.pairs.append((key, node))
-    frame[1] = None
+_SCALAR = yaml.ScalarEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_MAPPING_END = yaml.MappingEndEvent
+_ALIAS = yaml.AliasEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
 
 
 def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:

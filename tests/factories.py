@@ -138,13 +138,13 @@ def complete_response(
         if isinstance(value, list):
             lines.append(f"  {key}:")
             lines.append(f"    answer: [{', '.join(value)}]")
-            for code in value:
-                option = entry.option(code)
-                if option is not None and option.specify:
-                    if code == "other":
-                        lines.append(f"    other: {json.dumps(sentence(rng, 8))}")
-                    else:
-                        lines.append(f"    details: {{{code}: {json.dumps(sentence(rng, 8))}}}")
+            specified = [code for code in value if (option := entry.option(code)) is not None and option.specify]
+            if "other" in specified:
+                lines.append(f"    other: {json.dumps(sentence(rng, 8))}")
+            details = [code for code in specified if code != "other"]
+            if details:
+                lines.append("    details:")
+                lines.extend(f"      {code}: {json.dumps(sentence(rng, 8))}" for code in details)
         elif entry.kind is AnswerKind.choice:
             option = entry.option(str(value))
             lines.append(f"  {key}:")
