@@ -7,58 +7,104 @@ from collections.abc import Callable, Mapping
 from engine.conditions.resolve import All, Answered, AnyOf, Compare, Condition, Not, Party, UncacParty
 from engine.definition.index import Entry
 from engine.definition.model import SCALE_LABELS
+from engine.i18n import _, current_language, ngettext, questionnaire_text
 
-INSTRUMENT_NAMES = {
-    "convention": "the Convention",
-    "trafficking": "the Trafficking in Persons Protocol",
-    "smuggling": "the Smuggling of Migrants Protocol",
-    "firearms": "the Firearms Protocol",
-}
+
+def _party_sentences() -> dict[tuple[str, bool], str]:
+    """``(instrument, is_party)`` → the sentence, in the current language."""
+    return {
+        ("trafficking", True): _("the State is party to the Trafficking in Persons Protocol"),
+        ("smuggling", True): _("the State is party to the Smuggling of Migrants Protocol"),
+        ("firearms", True): _("the State is party to the Firearms Protocol"),
+        ("uncac", True): _("the State is party to the United Nations Convention against Corruption"),
+        ("trafficking", False): _("the State is not party to the Trafficking in Persons Protocol"),
+        ("smuggling", False): _("the State is not party to the Smuggling of Migrants Protocol"),
+        ("firearms", False): _("the State is not party to the Firearms Protocol"),
+        ("uncac", False): _("the State is not party to the United Nations Convention against Corruption"),
+    }
+
+
+def instrument_name(instrument: str) -> str:
+    """The short name of an instrument, in the current language."""
+    return {
+        "convention": _("the Convention"),
+        "trafficking": _("the Trafficking in Persons Protocol"),
+        "smuggling": _("the Smuggling of Migrants Protocol"),
+        "firearms": _("the Firearms Protocol"),
+    }[instrument]
+
+
+def scale_label(code: str) -> str:
+    """The label of a scale code in the current language: ``partly`` → “Yes, in part”."""
+    return {
+        "yes": _("Yes"),
+        "partly": _("Yes, in part"),
+        "conditions": _("Yes, under conditions"),
+        "no": _("No"),
+        "na": _("Not applicable"),
+    }[code]
 
 
 def value_label(entry: Entry, code: str) -> str:
     """The printed label of an answer code of ``entry``: ``yes`` → ``Yes``."""
     if code in SCALE_LABELS and entry.kind.value.startswith("yes"):
-        return SCALE_LABELS[code]
+        return scale_label(code)
     option = entry.option(code)
-    return option.label if option else code
+    return questionnaire_text(option.label, current_language()) if option else code
 
 
-def _or_list(words: list[str], joiner: str = "or") -> str:
+def quoted(text: str) -> str:
+    """``text`` between the quotation marks of the current language."""
+    # Translators: quotation marks around an answer, e.g. « {text} » in French.
+    return _("“{text}”").format(text=text)
+
+
+def _joined(words: list[str], conjunction: str) -> str:
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+    # Translators: separator between the items of a list ("6, 7 or 8").
+    head = _(", ").join(words[:-1])
+    if conjunction == "and":
+        # Translators: the last two items of a list joined by "and" ("3 (a), 3 (b) and 3 (c)").
+        return _("{items} and {last}").format(items=head, last=words[-1])
+    # Translators: the last two items of a list joined by "or" ("6, 7 or 8").
+    return _("{items} or {last}").format(items=head, last=words[-1])
 
 
-def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] = "“{}”".format) -> str:
-    """An English sentence fragment: ``3 (a) is “Yes in part” or “No”``."""
+def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] | None = None) -> str:
+    """A sentence fragment in the current language: ``the answer to 3 (a) is “Yes, in part” or “No”``."""
+    quote = quote or quoted
     if isinstance(condition, Compare):
         first = entries[condition.ids[0]]
-        values = _or_list([quote(value_label(first, v)) for v in condition.values])
+        values = _joined([quote(value_label(first, v)) for v in condition.values], "or")
         numbers = [entries[i].number for i in condition.ids]
-        is_choices = first.kind.value == "choices"
-        verb = "includes" if is_choices else "is"
+        includes = first.kind.value == "choices"
         if condition.quantifier == "one":
-            return f"the answer to {numbers[0]} {verb} {values}"
-        which = "any" if condition.quantifier == "any" else "each"
-        return f"the answer to {which} of {_or_list(numbers)} {verb} {values}"
+            template = _("the answer to {number} includes {values}") if includes else _("the answer to {number} is {values}")
+            return template.format(number=numbers[0], values=values)
+        if condition.quantifier == "any":
+            template = _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
+        else:
+            template = _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
+        return template.format(numbers=_joined(numbers, "or"), values=values)
     if isinstance(condition, Answered):
         numbers = [entries[i].number for i in condition.ids]
-        return f"{_or_list(numbers)} {'is' if len(numbers) == 1 else 'are'} answered"
+        return ngettext("{numbers} is answered", "{numbers} are answered", len(numbers)).format(numbers=_joined(numbers, "or"))
     if isinstance(condition, Party):
-        return f"the State is party to {INSTRUMENT_NAMES[condition.instrument]}"
+        return _party_sentences()[(condition.instrument, True)]
     if isinstance(condition, UncacParty):
-        return "the State is party to the United Nations Convention against Corruption"
+        return _party_sentences()[("uncac", True)]
     if isinstance(condition, Not):
         inner = condition.operand
         if isinstance(inner, UncacParty):
-            return "the State is not party to the United Nations Convention against Corruption"
+            return _party_sentences()[("uncac", False)]
         if isinstance(inner, Party):
-            return f"the State is not party to {INSTRUMENT_NAMES[inner.instrument]}"
-        return f"not ({describe(inner, entries, quote)})"
-    joiner = "and" if isinstance(condition, All) else "or"
+            return _party_sentences()[(inner.instrument, False)]
+        return _("not ({condition})").format(condition=describe(inner, entries, quote))
     assert isinstance(condition, (All, AnyOf))
-    return f" {joiner} ".join(describe(o, entries, quote) for o in condition.operands)
+    # Translators: joins two conditions ("… and …").
+    joiner = _(" and ") if isinstance(condition, All) else _(" or ")
+    return joiner.join(describe(o, entries, quote) for o in condition.operands)
 
 
 def current_values(condition: Condition, entries: Mapping[str, Entry], answers: Mapping[str, object]) -> str:
@@ -68,13 +114,13 @@ def current_values(condition: Condition, entries: Mapping[str, Entry], answers: 
         entry = entries[item_id]
         answer = answers.get(item_id)
         if answer is None or answer == [] or answer == "":
-            parts.append(f"{entry.number} is unanswered or does not apply")
-        elif isinstance(answer, str):
-            parts.append(f"{entry.number} is “{value_label(entry, answer)}”")
+            parts.append(_("{number} is unanswered or does not apply").format(number=entry.number))
         else:
-            labels = ", ".join(f"“{value_label(entry, str(a))}”" for a in answer)  # type: ignore[union-attr]
-            parts.append(f"{entry.number} is {labels}")
-    return "; ".join(parts)
+            codes = [answer] if isinstance(answer, str) else [str(a) for a in answer]  # type: ignore[union-attr]
+            labels = _(", ").join(quoted(value_label(entry, code)) for code in codes)
+            parts.append(_("{number} is {values}").format(number=entry.number, values=labels))
+    # Translators: separator between statements ("3 is “No”; 4 is “Yes”").
+    return _("; ").join(parts)
 
 
 def _ids(condition: Condition) -> list[str]:

@@ -31,7 +31,7 @@ def skeleton(definition: Definition, state: str, parties: list[str], uncac_party
         f"uncac_party: {'true' if uncac_party else 'false'}",
         "answers:",
     ]
-    status, _ = applicability(definition, {}, frozenset(parties), uncac_party)
+    status, _effective = applicability(definition, {}, frozenset(parties), uncac_party)
     current_section = None
     for entry in definition.entries.values():
         if status[entry.id].scope in ("part", "section") and not status[entry.id].applies:

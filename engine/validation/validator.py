@@ -6,11 +6,12 @@ import difflib
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.describe import INSTRUMENT_NAMES, current_values, describe
+from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loader import Definition
 from engine.definition.model import SCALE_LABELS, SCALE_VALUES, AnswerKind
+from engine.i18n import _, current_language, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unreadable, read
 from engine.strict_yaml import Mark
 from engine.validation.findings import Finding, Severity
@@ -49,10 +50,10 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
     response = read(path)
     questionnaire = response.questionnaire
     if questionnaire is None:
-        raise Unreadable("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)")
+        raise Unreadable(_("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)"))
     if str(questionnaire.value) not in registry.available():
         raise Unreadable(
-            f"unknown questionnaire '{clean(questionnaire.value)}'; use one of: {', '.join(registry.available())}",
+            _("unknown questionnaire '{value}'; use one of: {choices}").format(value=clean(questionnaire.value), choices=", ".join(registry.available())),
             questionnaire.mark,
         )
     definition = registry.load(str(questionnaire.value))
@@ -75,7 +76,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
         value = _check_answer(answer, entry, out)
         if value is not None:
             values[entry.id] = value
-    status, _ = applicability(definition, values, response.party_set, response.is_uncac_party)
+    status, _effective = applicability(definition, values, response.party_set, response.is_uncac_party)
     for answer in response.answers.values():
         entry = definition.entries.get(answer.id)
         if entry is None or status[entry.id].applies:
@@ -86,7 +87,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
                 answer.mark,
                 Severity.warning,
                 "not-applicable",
-                f"{entry.number} does not apply: {reason}; the answer is kept but not reviewed",
+                _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
     _check_legislation(definition, status, response, values, out)
@@ -97,7 +98,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
 def _check_header(response: Response, out: _Collector) -> None:
     if response.state is None or not str(response.state.value).strip():
         out.add(
-            response.state.mark if response.state else None, Severity.error, "missing-state", "the file does not name the State (state: …)"
+            response.state.mark if response.state else None, Severity.error, "missing-state", _("the file does not name the State (state: …)")
         )
     language = response.language
     if language is None:
@@ -105,43 +106,43 @@ def _check_header(response: Response, out: _Collector) -> None:
             None,
             Severity.error,
             "missing-language",
-            f"the file does not give the language of its answers (language: one of {', '.join(LANGUAGES)})",
+            _("the file does not give the language of its answers (language: one of {choices})").format(choices=", ".join(LANGUAGES)),
         )
     elif language.value not in LANGUAGES:
         out.add(
             language.mark,
             Severity.error,
             "unknown-language",
-            f"unknown language '{clean(language.value)}'; use one of: {', '.join(LANGUAGES)}",
+            _("unknown language '{value}'; use one of: {choices}").format(value=clean(language.value), choices=", ".join(LANGUAGES)),
         )
     seen: set[str] = set()
     for party in response.parties:
         name = str(party.value)
         if name not in PROTOCOLS:
             hint = difflib.get_close_matches(name, PROTOCOLS, n=1)
-            suggestion = f" (did you mean {hint[0]}?)" if hint else ""
+            suggestion = _(" (did you mean {suggestion}?)").format(suggestion=hint[0]) if hint else ""
             out.add(
                 party.mark,
                 Severity.error,
                 "unknown-party",
-                f"unknown Protocol '{clean(name)}'{suggestion}; parties lists: {', '.join(PROTOCOLS)}",
+                _("unknown Protocol '{value}'{suggestion}; parties lists: {choices}").format(value=clean(name), suggestion=suggestion, choices=", ".join(PROTOCOLS)),
             )
         elif name in seen:
-            out.add(party.mark, Severity.warning, "duplicate-party", f"{name} is listed twice in parties")
+            out.add(party.mark, Severity.warning, "duplicate-party", _("{name} is listed twice in parties").format(name=name))
         seen.add(name)
     if response.parties_mark is None:
         out.add(
             None,
             Severity.warning,
             "missing-parties",
-            "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable",
+            _("the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable"),
         )
     if response.uncac_party is None and not any(p.code == "wrong-type" and "uncac" in p.message for p in response.problems):
         out.add(
             None,
             Severity.warning,
             "missing-uncac-party",
-            "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false",
+            _("the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false"),
         )
 
 
@@ -152,8 +153,12 @@ def _unknown_question(item_id: str, definition: Definition) -> str:
     hint = ""
     if close:
         number = definition.entries[close[0]].number
-        hint = f"; did you mean {close[0]}?" if number == close[0] else f"; did you mean {close[0]} ({number})?"
-    return f"{definition.id} has no question '{clean(item_id)}'{hint}"
+        hint = (
+            _("; did you mean {suggestion}?").format(suggestion=close[0])
+            if number == close[0]
+            else _("; did you mean {suggestion} ({number})?").format(suggestion=close[0], number=number)
+        )
+    return _("{questionnaire} has no question '{value}'{hint}").format(questionnaire=definition.id, value=clean(item_id), hint=hint)
 
 
 def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
@@ -165,7 +170,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         if answer.is_given:
             children = ", ".join(c.id for c in entry.children[:4])
             out.add(
-                mark, Severity.error, "stem-answered", f"{entry.number} has no answer of its own; answer its sub-items ({children})", entry
+                mark, Severity.error, "stem-answered", _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children), entry
             )
         _check_extras(answer, entry, [], out)
         return None
@@ -175,19 +180,19 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind in SCALE_VALUES:
         allowed = SCALE_VALUES[kind]
         if not isinstance(value, str):
-            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes one of {', '.join(allowed)}, not a list", entry)
+            out.add(mark, Severity.error, "wrong-kind", _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)), entry)
             return None
         code = value
         if code not in allowed:
             hint = LABEL_TO_CODE.get(code.strip().lower())
-            hint_text = f" (write {hint} for “{SCALE_LABELS[hint]}”)" if hint and hint in allowed else ""
+            hint_text = _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint))) if hint and hint in allowed else ""
             if not hint_text and code.strip().lower() in allowed:
-                hint_text = f" (codes are lowercase: {code.strip().lower()})"
+                hint_text = _(" (codes are lowercase: {code})").format(code=code.strip().lower())
             out.add(
                 mark,
                 Severity.error,
                 "unknown-option",
-                f"{entry.number} takes one of {', '.join(allowed)}, not '{clean(value)}'{hint_text}",
+                _("{number} takes one of {choices}, not '{value}'{hint}").format(number=entry.number, choices=", ".join(allowed), value=clean(value), hint=hint_text),
                 entry,
             )
             return None
@@ -195,30 +200,32 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         return code
     if kind is AnswerKind.text:
         if not isinstance(value, str):
-            out.add(mark, Severity.error, "wrong-kind", f"{entry.number} is answered in free text, not a list", entry)
+            out.add(mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry)
             return None
         _check_extras(answer, entry, [], out)
         return value
     codes_allowed = entry.values
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
-        out.add(mark, Severity.error, "wrong-kind", f"{entry.number} takes a single option, not {len(chosen)}", entry)
+        out.add(mark, Severity.error, "wrong-kind", _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)), entry)
         return None
     valid: list[str] = []
     for code in chosen:
         text = str(code)
         if text not in codes_allowed:
             close = difflib.get_close_matches(text, codes_allowed, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            hint = _(" (did you mean {suggestion}?)").format(suggestion=close[0]) if close else ""
             out.add(
                 mark,
                 Severity.error,
                 "unknown-option",
-                f"{entry.number} has no option '{clean(text)}'{hint}; its options are: {', '.join(codes_allowed)}",
+                _("{number} has no option '{value}'{hint}; its options are: {choices}").format(
+                    number=entry.number, value=clean(text), hint=hint, choices=", ".join(codes_allowed)
+                ),
                 entry,
             )
         elif text in valid:
-            out.add(mark, Severity.warning, "duplicate-option", f"{entry.number}: option {text} is chosen twice", entry)
+            out.add(mark, Severity.warning, "duplicate-option", _("{number}: option {code} is chosen twice").format(number=entry.number, code=text), entry)
         else:
             valid.append(text)
     _check_extras(answer, entry, valid, out)
@@ -236,7 +243,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 answer.other.mark,
                 Severity.error,
                 "other-without-option",
-                f"{entry.number} has no option 'other', so 'other' text has no place",
+                _("{number} has no option 'other', so 'other' text has no place").format(number=entry.number),
                 entry,
             )
         elif "other" not in chosen:
@@ -244,7 +251,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 answer.other.mark,
                 Severity.error,
                 "other-without-option",
-                f"'other' text is given but the option 'other' is not chosen in {entry.number}",
+                _("'other' text is given but the option 'other' is not chosen in {number}").format(number=entry.number),
                 entry,
             )
     for code, located in answer.details.items():
@@ -253,7 +260,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 located.mark,
                 Severity.error,
                 "unknown-option",
-                f"details are given for '{clean(code)}', which is not an option of {entry.number}",
+                _("details are given for '{value}', which is not an option of {number}").format(value=clean(code), number=entry.number),
                 entry,
             )
         elif code not in chosen:
@@ -261,7 +268,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 located.mark,
                 Severity.error,
                 "details-without-option",
-                f"details are given for {code!r} but that option is not chosen in {entry.number}",
+                _("details are given for '{code}' but that option is not chosen in {number}").format(code=clean(code), number=entry.number),
                 entry,
             )
     for code in chosen:
@@ -269,18 +276,18 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
             text = answer.other if code == "other" else answer.details.get(code)
             if text is None or text.value is None or not str(text.value).strip():
                 where = "other" if code == "other" else f"details: {{{code}: …}}"
-                label = entry.option(code).label  # type: ignore[union-attr]
+                label = value_label(entry, code)  # type: ignore[union-attr]
                 out.add(
                     answer.mark,
                     Severity.warning,
                     "specify-missing",
-                    f"{entry.number}: “{label}” is chosen but not specified (add {where})",
+                    _("{number}: {label} is chosen but not specified (add {field})").format(number=entry.number, label=quoted(label), field=where),
                     entry,
                 )
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
-            out.add(link.mark, Severity.warning, "bad-link", f"'{clean(text)}' is not an absolute http(s) link", entry)
+            out.add(link.mark, Severity.warning, "bad-link", _("'{value}' is not an absolute http(s) link").format(value=clean(text)), entry)
 
 
 def _why_not(entry: Entry, status: Applicability, definition: Definition, values: dict[str, object], response: Response) -> str:
@@ -288,14 +295,23 @@ def _why_not(entry: Entry, status: Applicability, definition: Definition, values
     assert condition is not None
     if status.scope == "part":
         instrument = entry.part.instrument.value
-        return f"it belongs to the part on {INSTRUMENT_NAMES[instrument]}, which applies only when {describe(condition, definition.entries)} (parties: {', '.join(sorted(response.party_set)) or 'none'})"
+        return _("it belongs to the part on {instrument}, which applies only when {condition} (parties: {parties})").format(
+            instrument=instrument_name(instrument),
+            condition=describe(condition, definition.entries),
+            parties=", ".join(sorted(response.party_set)) or _("none"),
+        )
     if status.scope == "section":
         value = "true" if response.is_uncac_party else "false"
-        return f"“{entry.section.heading}” applies only when {describe(condition, definition.entries)} (uncac_party: {value})"
+        heading = quoted(questionnaire_text(entry.section.heading, current_language()))
+        return _("{heading} applies only when {condition} (uncac_party: {value})").format(
+            heading=heading, condition=describe(condition, definition.entries), value=value
+        )
     owner = status.owner
     assert owner is not None
-    rule = f"{owner.number} applies only when {describe(condition, definition.entries)}; {current_values(condition, definition.entries, values)}"
-    return rule if owner is entry else f"{rule}, so its sub-item {entry.number} does not apply either"
+    rule = _("{number} applies only when {condition}; {values}").format(
+        number=owner.number, condition=describe(condition, definition.entries), values=current_values(condition, definition.entries, values)
+    )
+    return rule if owner is entry else _("{rule}, so its sub-item {number} does not apply either").format(rule=rule, number=entry.number)
 
 
 def _check_legislation(
@@ -312,8 +328,10 @@ def _check_legislation(
                 answer.mark,
                 Severity.warning,
                 "legislation-missing",
-                f"{entry.number} is “{SCALE_LABELS[str(code)]}” but cites no legislation (the general guidance asks for the "
-                "applicable legislation under each “Yes”; add legislation: [...])",
+                _(
+                    "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
+                    "under each {yes}; add legislation: [...])"
+                ).format(number=entry.number, answer=quoted(scale_label(str(code))), yes=quoted(scale_label("yes"))),
                 entry,
             )
 
@@ -330,4 +348,4 @@ def _check_unanswered(
         if answer is not None and answer.is_given:
             continue
         mark = answer.mark if answer is not None else where
-        out.add(mark, severity, "unanswered", f"{entry.number} applies but is not answered", entry)
+        out.add(mark, severity, "unanswered", _("{number} applies but is not answered").format(number=entry.number), entry)
