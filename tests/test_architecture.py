@@ -36,3 +36,28 @@ def test_installed_command_finds_its_questionnaires_from_any_directory(tmp_path)
         [command, "export", "blank", "--cluster", "2", "--format", "txt"], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert blank.stdout.startswith("Annex IV")
+
+
+def test_the_gettext_alias_is_never_rebound():
+    """``_`` is gettext wherever it is imported: a loop variable named ``_`` would shadow it."""
+    import ast
+
+    for path in (ROOT / "engine").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports_gettext = any(
+            isinstance(node, ast.ImportFrom) and node.module == "engine.i18n" and any(alias.name == "_" for alias in node.names)
+            for node in ast.walk(tree)
+        )
+        if not imports_gettext:
+            continue
+        for node in ast.walk(tree):
+            targets = []
+            if isinstance(node, (ast.For, ast.comprehension)):
+                targets = [node.target]
+            elif isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                targets = [item.optional_vars for item in node.items if item.optional_vars]
+            for target in targets:
+                names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+                assert "_" not in names, f"{path}:{node.lineno}: '_' rebinds gettext"

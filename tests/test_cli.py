@@ -47,7 +47,7 @@ def test_new_writes_a_private_skeleton_that_validates(cli, tmp_path):
     assert '"13":' not in text and '"50":' not in text  # UNCAC party; not party to the Smuggling Protocol
     assert "only if the answer to 3 is “Yes”" in text
     validated = cli("validate", str(path))
-    assert validated.code == 0 and "0 error(s), 0 warning(s)" in validated.out
+    assert validated.code == 0 and "0 errors, 0 warnings" in validated.out
 
 
 def test_new_refuses_to_overwrite_and_bad_arguments(cli, tmp_path):
@@ -134,7 +134,7 @@ def test_missing_file_and_directories(cli, tmp_path, write):
     write("questionnaire: cluster1\nstate: X\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n  '1': yes\n", "a.yaml")
     write("questionnaire: cluster3\nstate: X\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n  '1': maybe\n", "b.yml")
     run = cli("validate", str(tmp_path))
-    assert run.code == 1 and "2 file(s) checked: 1 error(s)" in run.out
+    assert run.code == 1 and "2 files checked: 1 error," in run.out
 
 
 def test_worst_status_wins(cli, write):

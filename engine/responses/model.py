@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.i18n import _
 from engine.strict_yaml import Mapping, Mark, Node, Scalar, Sequence, YamlError, load_path
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -108,7 +109,7 @@ def read(path: Path) -> Response:
         response.problems.append(
             Problem(
                 again,
-                f"duplicate key {key!r}: first at line {first.line}, again at line {again.line}; the second is ignored",
+                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(key=key, first=first.line, again=again.line),
                 code="duplicate-key",
             )
         )
@@ -118,9 +119,9 @@ def read(path: Path) -> Response:
     except YamlError as error:
         raise Unreadable(error.message, error.mark) from None
     if root is None:
-        raise Unreadable("the file is empty; a response file is a YAML mapping (see `untoc new`)")
+        raise Unreadable(_("the file is empty; a response file is a YAML mapping (see `untoc new`)"))
     if not isinstance(root, Mapping):
-        raise Unreadable("a response file is a YAML mapping with keys such as questionnaire, state and answers", root.mark)
+        raise Unreadable(_("a response file is a YAML mapping with keys such as questionnaire, state and answers"), root.mark)
     _read_header(root, response)
     return response
 
@@ -135,7 +136,12 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
     if not isinstance(node, Scalar):
         assert node is not None
         response.problems.append(
-            Problem(node.mark, f"{what} must be text, not a {'list' if isinstance(node, Sequence) else 'mapping'}", item, "wrong-type")
+            Problem(
+                node.mark,
+                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(field=what),
+                item,
+                "wrong-type",
+            )
         )
         return None
     return Located(node.value, node.mark)
@@ -147,15 +153,15 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     if isinstance(node, Scalar):
         return [Located(node.value, node.mark)]
     if isinstance(node, Mapping):
-        response.problems.append(Problem(node.mark, f"{what} must be a list of texts", item, "wrong-type"))
+        response.problems.append(Problem(node.mark, _("{field} must be a list of texts").format(field=what), item, "wrong-type"))
         return []
     assert isinstance(node, Sequence)
     values = []
     for child in node.items:
         if _null(child):
-            response.problems.append(Problem(child.mark, f"an entry of {what} is empty", item, "wrong-type"))
+            response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
             continue
-        located = _text(child, f"each entry of {what}", response, item)
+        located = _text(child, _("each entry of {field}").format(field=what), response, item)
         if located is not None:
             values.append(located)
     return values
@@ -165,7 +171,7 @@ def _read_header(root: Mapping, response: Response) -> None:
     for key, _value in root.pairs:
         if key.value not in HEADER_KEYS:
             response.problems.append(
-                Problem(key.mark, f"unknown key {key.value!r}; a response file has: {', '.join(HEADER_KEYS)}", code="unknown-key")
+                Problem(key.mark, _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)), code="unknown-key")
             )
     response.questionnaire = _text(root.get("questionnaire"), "questionnaire", response)
     response.state = _text(root.get("state"), "state", response)
@@ -181,14 +187,14 @@ def _read_header(root: Mapping, response: Response) -> None:
         elif isinstance(uncac, Scalar) and uncac.value in FALSE:
             response.uncac_party = Located(False, uncac.mark)
         else:
-            response.problems.append(Problem(uncac.mark, "uncac_party must be true or false", code="wrong-type"))
+            response.problems.append(Problem(uncac.mark, _("uncac_party must be true or false"), code="bad-uncac-party"))
     answers = root.get("answers")
     if _null(answers):
         return
     assert answers is not None
     response.answers_mark = answers.mark
     if not isinstance(answers, Mapping):
-        response.problems.append(Problem(answers.mark, 'answers must be a mapping of question ids ("3.a") to answers', code="wrong-type"))
+        response.problems.append(Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type"))
         return
     for key, node in answers.pairs:
         response.answers[key.value] = _read_answer(key, node, response)
@@ -197,12 +203,12 @@ def _read_header(root: Mapping, response: Response) -> None:
 def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
     answer = Answer(key.value, key.mark)
     if isinstance(node, Mapping):
-        for field_key, _ in node.pairs:
+        for field_key, _value in node.pairs:
             if field_key.value not in ANSWER_KEYS:
                 response.problems.append(
                     Problem(
                         field_key.mark,
-                        f"unknown key {field_key.value!r} in an answer; use: {', '.join(ANSWER_KEYS)}",
+                        _("unknown key {key!r} in an answer; use: {keys}").format(key=field_key.value, keys=", ".join(ANSWER_KEYS)),
                         key.value,
                         "unknown-key",
                     )
@@ -219,7 +225,7 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
                 answer.details[code.value] = Located(None if located is None else located.value, code.mark)
         elif not _null(details):
             assert details is not None
-            response.problems.append(Problem(details.mark, "details must map option codes to texts", key.value, "wrong-type"))
+            response.problems.append(Problem(details.mark, _("details must map option codes to texts"), key.value, "wrong-type"))
     else:
         value_node = node
     if _null(value_node):
@@ -233,14 +239,14 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
         codes = []
         for child in value_node.items:
             if _null(child):
-                response.problems.append(Problem(child.mark, "an entry of the list of chosen options is empty", key.value, "wrong-type"))
+                response.problems.append(Problem(child.mark, _("an entry of the list of chosen options is empty"), key.value, "wrong-type"))
             elif isinstance(child, Scalar):
                 codes.append(child.value)
             else:
-                response.problems.append(Problem(child.mark, "each chosen option is a code such as other", key.value, "wrong-type"))
+                response.problems.append(Problem(child.mark, _("each chosen option is a code such as other"), key.value, "wrong-type"))
         answer.value = codes
     else:
         response.problems.append(
-            Problem(value_node.mark, "an answer is a code, a text or a list of codes, not a mapping", key.value, "wrong-type")
+            Problem(value_node.mark, _("an answer is a code, a text or a list of codes, not a mapping"), key.value, "wrong-type")
         )
     return answer

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from engine.i18n import _, ngettext
 from engine.validation.findings import Finding, Severity
 
 
@@ -57,14 +58,21 @@ def as_text(results: list[FileResult], verbose: bool = False) -> str:
                 continue
             lines.append(_line(finding))
         if hidden:
-            lines.append(
-                f"{result.path}: note: {hidden} applicable question(s) not answered yet (--verbose lists them; --complete makes them errors)"
-            )
+            note = ngettext(
+                "{count} applicable question not answered yet (--verbose lists it; --complete makes it an error)",
+                "{count} applicable questions not answered yet (--verbose lists them; --complete makes them errors)",
+                hidden,
+            ).format(count=hidden)
+            lines.append(f"{result.path}: note: {note}")
     errors, warnings = _count(results, Severity.error), _count(results, Severity.warning)
     unreadable = sum(1 for r in results if r.fatal)
-    summary = f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    summary = _("{files}: {errors}, {warnings}").format(
+        files=ngettext("{count} file checked", "{count} files checked", len(results)).format(count=len(results)),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
     if unreadable:
-        summary += f", {unreadable} unreadable"
+        summary += _(", {count} unreadable").format(count=unreadable)
     lines.append(summary)
     return "\n".join(lines) + "\n"
 

@@ -65,7 +65,8 @@ def validate(response: Response, definition: Definition, complete: bool = False,
     out = _Collector(response, display_path or clean(str(response.path)))
     for problem in response.problems:
         entry = definition.entries.get(problem.item) if problem.item else None
-        out.add(problem.mark, Severity.error, problem.code, clean(problem.message), entry, problem.item)
+        code = "wrong-type" if problem.code == "bad-uncac-party" else problem.code
+        out.add(problem.mark, Severity.error, code, clean(problem.message), entry, problem.item)
     _check_header(response, out)
     values: dict[str, object] = {}
     for answer in response.answers.values():
@@ -137,7 +138,7 @@ def _check_header(response: Response, out: _Collector) -> None:
             "missing-parties",
             _("the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable"),
         )
-    if response.uncac_party is None and not any(p.code == "wrong-type" and "uncac" in p.message for p in response.problems):
+    if response.uncac_party is None and not any(p.code == "bad-uncac-party" for p in response.problems):
         out.add(
             None,
             Severity.warning,
