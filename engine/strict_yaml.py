@@ -17,6 +17,8 @@ from typing import Union
 
 import yaml
 
+from engine.i18n import _
+
 try:  # LibYAML's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -83,15 +85,15 @@ def _mark(event: yaml.Event) -> Mark:
 def decode(data: bytes) -> str:
     """Check size and encoding of raw file content and return its text."""
     if len(data) > MAX_BYTES:
-        raise YamlError(f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,} bytes)")
+        raise YamlError(_("file is too large ({size} bytes; the limit is {limit} bytes)").format(size=f"{len(data):,}", limit=f"{MAX_BYTES:,}"))
     if b"\x00" in data:
-        raise YamlError("file is binary (it contains NUL bytes), not YAML text")
+        raise YamlError(_("file is binary (it contains NUL bytes), not YAML text"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlError("file is not valid UTF-8 text", Mark(line, column)) from None
+        raise YamlError(_("file is not valid UTF-8 text"), Mark(line, column)) from None
     return text.removeprefix("\ufeff")
 
 
@@ -121,14 +123,14 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
                 start = event.start_mark
                 mark = Mark(start.line + 1, start.column + 1)
                 if event.anchor is not None:
-                    raise YamlError(f"YAML anchors (&{event.anchor}) are not allowed", mark)
+                    raise YamlError(_("YAML anchors (&{name}) are not allowed").format(name=event.anchor), mark)
                 tag = event.tag
                 if kind is _SCALAR:
                     if tag is not None and tag != "!":
-                        raise YamlError(f"YAML tags ({tag}) are not allowed", mark)
+                        raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), mark)
                     node: Node = Scalar(event.value, mark, event.implicit[0])
                 elif tag is not None:
-                    raise YamlError(f"YAML tags ({tag}) are not allowed", mark)
+                    raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), mark)
                 elif kind is _SEQUENCE_START:
                     node = Sequence([], mark)
                 else:
@@ -139,13 +141,15 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
                     container.items.append(node)
                 elif key is None:
                     if kind is not _SCALAR:
-                        raise YamlError("a mapping key must be plain text", mark)
+                        raise YamlError(_("a mapping key must be plain text"), mark)
                     previous = container._index.get(node.value)
                     if previous is not None:
                         first = container.pairs[previous][0].mark
                         if on_duplicate is None:
                             raise YamlError(
-                                f"duplicate key {node.value!r}: first at line {first.line}, again at line {mark.line}",
+                                _("duplicate key {key!r}: first at line {first}, again at line {again}").format(
+                                    key=node.value, first=first.line, again=mark.line
+                                ),
                                 mark,
                             )
                         on_duplicate(node.value, first, mark)
@@ -163,18 +167,18 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
             elif kind is _SEQUENCE_END or kind is _MAPPING_END:
                 container, key = containers.pop(), keys.pop()
             elif kind is _ALIAS:
-                raise YamlError("YAML aliases (*name) are not allowed", _mark(event))
+                raise YamlError(_("YAML aliases (*name) are not allowed"), _mark(event))
             elif kind is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
-                    raise YamlError("a file holds a single YAML document", _mark(event))
+                    raise YamlError(_("a file holds a single YAML document"), _mark(event))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Mark(mark.line + 1, mark.column + 1) if mark else None
         problem = error.problem or error.context or "malformed YAML"
-        raise YamlError(f"malformed YAML: {problem}", position) from None
+        raise YamlError(_("malformed YAML: {problem}").format(problem=problem), position) from None
     except yaml.YAMLError as error:  # pragma: no cover - defensive
-        raise YamlError(f"malformed YAML: {error}") from None
+        raise YamlError(_("malformed YAML: {problem}").format(problem=error)) from None
     return root
 
 
@@ -194,13 +198,13 @@ def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node 
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise YamlError("is a directory, not a file") from None
+        raise YamlError(_("is a directory, not a file")) from None
     except FileNotFoundError:
-        raise YamlError("no such file") from None
+        raise YamlError(_("no such file")) from None
     except PermissionError:
-        raise YamlError("permission denied") from None
+        raise YamlError(_("permission denied")) from None
     except OSError as error:
-        raise YamlError(f"cannot be read: {error.strerror or error}") from None
+        raise YamlError(_("cannot be read: {reason}").format(reason=error.strerror or error)) from None
     return parse_text(decode(data), on_duplicate)
 
 

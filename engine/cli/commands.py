@@ -10,6 +10,7 @@ from pathlib import Path
 from engine.cli.main import EXIT_OK, EXIT_USAGE, UsageError
 from engine.definition import registry
 from engine.definition.loader import DefinitionError, load_questionnaire
+from engine.i18n import _, current_language, ngettext, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
 from engine.responses.storage import write_atomic
 from engine.validation.report import FORMATTERS, as_text, exit_code
@@ -22,7 +23,7 @@ def _definition(cluster: str):  # type: ignore[no-untyped-def]
     except ValueError as error:
         raise UsageError(str(error)) from None
     except DefinitionError as error:
-        raise UsageError(f"the questionnaire file is broken:\n{error}") from None
+        raise UsageError(_("the questionnaire file is broken:\n{problems}").format(problems=error)) from None
 
 
 def _write(text: str, output: str | None, private: bool = False) -> None:
@@ -31,13 +32,13 @@ def _write(text: str, output: str | None, private: bool = False) -> None:
         return
     path = Path(output)
     if path.is_dir():
-        raise UsageError(f"{output} is a directory; give a file name")
+        raise UsageError(_("{path} is a directory; give a file name").format(path=output))
     if not path.parent.exists():
-        raise UsageError(f"the folder {path.parent} does not exist")
+        raise UsageError(_("the folder {path} does not exist").format(path=path.parent))
     try:
         write_atomic(path, text, private=private)
     except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        raise UsageError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)) from None
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -46,16 +47,22 @@ def run_list(args: argparse.Namespace) -> int:
         definition = _definition(questionnaire_id)
         model = definition.questionnaire
         tops = list(definition.top_level())
-        print(f"{model.id}  Cluster {model.cluster}: {model.short_title} — {len(tops)} questions, {len(definition.entries)} items")
+        lang = current_language()
+        counts = _("{questions}, {items}").format(
+            questions=ngettext("{count} question", "{count} questions", len(tops)).format(count=len(tops)),
+            items=ngettext("{count} item", "{count} items", len(definition.entries)).format(count=len(definition.entries)),
+        )
+        title = _("Cluster {number}: {name}").format(number=model.cluster, name=questionnaire_text(model.short_title, lang))
+        print(f"{model.id}  {title} — {counts}")
         for part in model.parts:
             part_tops = [e for e in tops if e.part is part]
             span = f"{part_tops[0].number}–{part_tops[-1].number}" if part_tops else "-"
-            print(f"  {part.instrument.value:<12} {part.title.split(' ', 1)[1][:70]}")
-            print(f"  {'':<12} questions {span} ({len(part_tops)})")
+            print(f"  {part.instrument.value:<12} {questionnaire_text(part.title, lang).split(' ', 1)[-1][:70]}")
+            print(f"  {'':<12} " + _("questions {span} ({count})").format(span=span, count=len(part_tops)))
             for section in part.sections:
                 section_tops = [e for e in part_tops if e.section is section]
                 numbers = f"{section_tops[0].number}–{section_tops[-1].number}" if len(section_tops) > 1 else section_tops[0].number
-                print(f"  {'':<14}{numbers:>8}  {section.heading[:80]}")
+                print(f"  {'':<14}{numbers:>8}  {questionnaire_text(section.heading, lang)[:80]}")
         print()
     return EXIT_OK
 
@@ -77,18 +84,20 @@ def run_new(args: argparse.Namespace) -> int:
     parties = [p.strip() for p in args.parties.split(",") if p.strip()]
     for party in parties:
         if party not in PROTOCOLS:
-            raise UsageError(f"unknown Protocol {party!r} in --parties; use: {', '.join(PROTOCOLS)}")
+            raise UsageError(_("unknown Protocol {name!r} in --parties; use: {choices}").format(name=party, choices=", ".join(PROTOCOLS)))
     if args.language not in LANGUAGES:
-        raise UsageError(f"unknown language {args.language!r}; use one of: {', '.join(LANGUAGES)}")
+        raise UsageError(_("unknown language {name!r}; use one of: {choices}").format(name=args.language, choices=", ".join(LANGUAGES)))
     if not args.state.strip():
-        raise UsageError("--state must name the State")
+        raise UsageError(_("--state must name the State"))
     output = Path(args.output)
     if output.exists() and not args.force:
-        raise UsageError(f"{args.output} already exists; choose another name or add --force")
+        raise UsageError(_("{path} already exists; choose another name or add --force").format(path=args.output))
     text = skeleton(definition, args.state.strip(), parties, args.uncac_party, args.language)
     _write(text, args.output, private=True)
     print(
-        f"wrote {args.output}: {definition.id} for {clean(args.state.strip())}; edit it, then run: untoc validate {args.output}",
+        _("wrote {path}: {questionnaire} for {state}; edit it, then run: untoc validate {path}").format(
+            path=args.output, questionnaire=definition.id, state=clean(args.state.strip())
+        ),
         file=sys.stderr,
     )
     return EXIT_OK
@@ -130,7 +139,8 @@ def run_check_definition(args: argparse.Namespace) -> int:
                 print(problem)
             status = EXIT_USAGE
             continue
-        print(f"{path}: ok ({sum(1 for _ in definition.top_level())} questions, {len(definition.entries)} items)")
+        count = sum(1 for entry in definition.top_level())
+        print(_("{path}: ok ({questions} questions, {items} items)").format(path=path, questions=count, items=len(definition.entries)))
     return status
 
 
@@ -141,9 +151,17 @@ def run_schema(args: argparse.Namespace) -> int:
 
     if args.definition:
         if args.complete:
-            raise UsageError("--complete applies to response files (--cluster), not to --definition")
+            raise UsageError(_("--complete applies to response files (--cluster), not to --definition"))
         schema = definition_schema()
     else:
         schema = response_schema(_definition(args.cluster), complete=args.complete)
     _write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
+    return EXIT_OK
+
+
+def run_i18n(args: argparse.Namespace) -> int:
+    """``untoc i18n status``: translated, fuzzy and missing messages per language and domain."""
+    from engine.i18n.status import status_table
+
+    sys.stdout.write(status_table())
     return EXIT_OK

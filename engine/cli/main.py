@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from engine import __version__
+from engine.i18n import _, language_from_environment
+from engine.i18n.catalogs import set_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -19,66 +21,83 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="untoc",
-        description="Self-assessment questionnaires of the UNTOC Review Mechanism: "
-        "list them, start and validate response files, export blank questionnaires.",
-        epilog="Exit codes: 0 success (warnings allowed) · 1 a response file has errors · "
-        "2 unreadable file or misuse. See README.md and docs/.",
+        description=_(
+            "Self-assessment questionnaires of the UNTOC Review Mechanism: "
+            "list them, start and validate response files, export blank questionnaires."
+        ),
+        epilog=_("Exit codes: 0 success (warnings allowed) · 1 a response file has errors · 2 unreadable file or misuse. See README.md and docs/."),
     )
     parser.add_argument("--version", action="version", version=f"untoc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="list the clusters, their parts, articles and question counts")
-    listing.add_argument("--cluster", help="only this cluster (1–4)")
+    listing = commands.add_parser("list", help=_("list the clusters, their parts, articles and question counts"))
+    listing.add_argument("--cluster", help=_("only this cluster (1–4)"))
 
-    validate = commands.add_parser("validate", help="check response files against their questionnaire")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="response files, folders (searched for *.yaml, *.yml) or glob patterns")
-    validate.add_argument("--complete", action="store_true", help="every applicable question must be answered (submission check)")
+    validate = commands.add_parser("validate", help=_("check response files against their questionnaire"))
+    validate.add_argument("files", nargs="+", metavar="FILE", help=_("response files, folders (searched for *.yaml, *.yml) or glob patterns"))
+    validate.add_argument("--complete", action="store_true", help=_("every applicable question must be answered (submission check)"))
     validate.add_argument(
         "--format",
         choices=("text", "json", "github", "junit", "sarif"),
-        help="output format (default: text; github when GITHUB_ACTIONS is set)",
+        help=_("output format (default: text; github when GITHUB_ACTIONS is set)"),
     )
-    validate.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
-    validate.add_argument("--verbose", action="store_true", help="also list each unanswered question")
+    validate.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: one per core)"))
+    validate.add_argument("--verbose", action="store_true", help=_("also list each unanswered question"))
+    validate.add_argument("--lang", help=_("language of the messages: ar, en, es, fr, ru, zh (default: from the environment's locale)"))
 
-    new = commands.add_parser("new", help="write a response-file skeleton that validates")
-    new.add_argument("--cluster", required=True, help="cluster number (1–4)")
-    new.add_argument("--state", required=True, help="the State party under review")
-    new.add_argument("--parties", default="", help="Protocols the State is party to, comma-separated: trafficking,smuggling,firearms")
-    new.add_argument("--uncac-party", action="store_true", help="the State is party to the Convention against Corruption")
-    new.add_argument("--language", default="en", help="language of the answers: ar, en, es, fr, ru, zh (default en)")
-    new.add_argument("-o", "--output", required=True, help="file to write (created readable by you only)")
-    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new = commands.add_parser("new", help=_("write a response-file skeleton that validates"))
+    new.add_argument("--cluster", required=True, help=_("cluster number (1–4)"))
+    new.add_argument("--state", required=True, help=_("the State party under review"))
+    new.add_argument("--parties", default="", help=_("Protocols the State is party to, comma-separated: trafficking,smuggling,firearms"))
+    new.add_argument("--uncac-party", action="store_true", help=_("the State is party to the Convention against Corruption"))
+    new.add_argument("--language", default="en", help=_("language of the answers: ar, en, es, fr, ru, zh (default en)"))
+    new.add_argument("-o", "--output", required=True, help=_("file to write (created readable by you only)"))
+    new.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
 
-    export = commands.add_parser("export", help="export questionnaires as documents")
+    export = commands.add_parser("export", help=_("export questionnaires as documents"))
     kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
-    blank = kinds.add_parser("blank", help="a blank questionnaire, in the source's layout")
-    blank.add_argument("--cluster", required=True, help="cluster number (1–4)")
-    blank.add_argument("--lang", default="en", help="language (default en)")
-    blank.add_argument("--format", choices=("txt", "md"), default="md", help="document format (default md)")
-    blank.add_argument("--no-routing", action="store_true", help="leave out the routing notes (“Answer only if …”)")
-    blank.add_argument("-o", "--output", help="file to write (default: standard output)")
-    filled = kinds.add_parser("filled", help="a response file as a document, for review and clearance")
-    filled.add_argument("file", metavar="FILE", help="a response file")
-    filled.add_argument("--format", choices=("txt", "md"), default="md", help="document format (default md)")
-    filled.add_argument("-o", "--output", help="file to write (default: standard output)")
+    blank = kinds.add_parser("blank", help=_("a blank questionnaire, in the source's layout"))
+    blank.add_argument("--cluster", required=True, help=_("cluster number (1–4)"))
+    blank.add_argument("--lang", default="en", help=_("language (default en)"))
+    blank.add_argument("--format", choices=("txt", "md"), default="md", help=_("document format (default md)"))
+    blank.add_argument("--no-routing", action="store_true", help=_("leave out the routing notes (“Answer only if …”)"))
+    blank.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
+    filled = kinds.add_parser("filled", help=_("a response file as a document, for review and clearance"))
+    filled.add_argument("file", metavar="FILE", help=_("a response file"))
+    filled.add_argument("--format", choices=("txt", "md"), default="md", help=_("document format (default md)"))
+    filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
-    schema = commands.add_parser("schema", help="print a JSON Schema (draft 2020-12) of response files, or of the definition format")
+    schema = commands.add_parser("schema", help=_("print a JSON Schema (draft 2020-12) of response files, or of the definition format"))
     target = schema.add_mutually_exclusive_group(required=True)
-    target.add_argument("--cluster", help="the response files of this cluster (1–4)")
-    target.add_argument("--definition", action="store_true", help="the questionnaire definition format itself")
-    schema.add_argument("--complete", action="store_true", help="the submission schema: every applicable question answered (with if/then)")
-    schema.add_argument("-o", "--output", help="file to write (default: standard output)")
+    target.add_argument("--cluster", help=_("the response files of this cluster (1–4)"))
+    target.add_argument("--definition", action="store_true", help=_("the questionnaire definition format itself"))
+    schema.add_argument("--complete", action="store_true", help=_("the submission schema: every applicable question answered (with if/then)"))
+    schema.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
-    check = commands.add_parser("check-definition", help="load questionnaire definition files and report problems")
+    i18n = commands.add_parser("i18n", help=_("translation catalogs"))
+    i18n.add_argument("action", choices=("status",), help=_("status: translated, fuzzy and missing messages per language and domain"))
+
+    check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
+def _interface_language(argv: Sequence[str]) -> str:
+    """``--lang LL`` (of validate or export) if given, else the environment's locale."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return language_from_environment()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(_interface_language(arguments))
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return EXIT_OK

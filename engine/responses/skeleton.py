@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from engine.conditions.applicability import applicability
-from engine.conditions.describe import describe
+from engine.conditions.describe import describe, scale_label
 from engine.definition.index import excerpt
 from engine.definition.loader import Definition
 from engine.definition.model import AnswerKind
+from engine.i18n import _, questionnaire_text, use
 
 
 def _quote(text: str) -> str:
@@ -17,13 +18,28 @@ def _quote(text: str) -> str:
 
 
 def skeleton(definition: Definition, state: str, parties: list[str], uncac_party: bool, language: str = "en") -> str:
-    """The text of a new response file: header, then every item a State may answer."""
+    """The text of a new response file: header, then every item a State may answer.
+
+    Comments (questions, routing, hints) are written in the language of the answers.
+    """
+    with use(language):
+        return _skeleton(definition, state, parties, uncac_party, language)
+
+
+def _skeleton(definition: Definition, state: str, parties: list[str], uncac_party: bool, language: str) -> str:
     model = definition.questionnaire
+
+    def text(value: str) -> str:
+        return questionnaire_text(value, language)
+
     lines = [
-        f"# Response to the self-assessment questionnaire, Cluster {model.cluster} ({model.short_title}).",
-        "# Answer codes: yes · partly (Yes, in part) · no · na (Not applicable) · conditions (Yes, under conditions).",
-        "# An answer may also be a mapping: {answer: yes, legislation: [...], links: [...], comment: ...}.",
-        "# Check it with: untoc validate FILE   (add --complete before submission)",
+        "# " + _("Response to the self-assessment questionnaire, Cluster {number} ({name}).").format(number=model.cluster, name=text(model.short_title)),
+        "# "
+        + _("Answer codes: yes · partly ({partly}) · no · na ({na}) · conditions ({conditions}).").format(
+            partly=scale_label("partly"), na=scale_label("na"), conditions=scale_label("conditions")
+        ),
+        "# " + _("An answer may also be a mapping: {example}.").format(example="{answer: yes, legislation: [...], links: [...], comment: ...}"),
+        "# " + _("Check it with: untoc validate FILE   (add --complete before submission)"),
         f"questionnaire: {model.id}",
         f"state: {_quote(state)}",
         f"language: {language}",
@@ -38,14 +54,14 @@ def skeleton(definition: Definition, state: str, parties: list[str], uncac_party
             continue  # a Protocol the State is not party to, or articles 8 and 9 for a UNCAC party
         if entry.section is not current_section:
             current_section = entry.section
-            lines.append(f"  # ── {entry.section.heading}")
+            lines.append(f"  # ── {text(entry.section.heading)}")
         if not entry.is_answerable:
-            lines.append(f"  # {entry.number} {excerpt(entry.item.text, 100)}")
+            lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
             continue
         hint = _hint(entry)
-        lines.append(f"  # {entry.number} {excerpt(entry.item.text, 100)}")
+        lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
         if entry.condition is not None:
-            lines.append(f"  #   only if {describe(entry.condition, definition.entries)}")
+            lines.append("  #   " + _("only if {condition}").format(condition=describe(entry.condition, definition.entries)))
         if hint:
             lines.append(f"  #   {hint}")
         lines.append(f"  {_quote(entry.id)}:")
@@ -54,8 +70,9 @@ def skeleton(definition: Definition, state: str, parties: list[str], uncac_party
 
 def _hint(entry) -> str:  # type: ignore[no-untyped-def]
     if entry.kind in (AnswerKind.choice, AnswerKind.choices):
-        many = "one or more of" if entry.kind is AnswerKind.choices else "one of"
-        return f"{many}: {', '.join(entry.values)}"
+        template = _("one or more of: {codes}") if entry.kind is AnswerKind.choices else _("one of: {codes}")
+        return template.format(codes=", ".join(entry.values))
     if entry.kind is AnswerKind.text:
-        return "free text" + (" (voluntary)" if entry.voluntary else "")
-    return " | ".join(entry.values) + (" (voluntary)" if entry.voluntary else "")
+        return _("free text (voluntary)") if entry.voluntary else _("free text")
+    codes = " | ".join(entry.values)
+    return _("{codes} (voluntary)").format(codes=codes) if entry.voluntary else codes
