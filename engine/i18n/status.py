@@ -61,7 +61,8 @@ def catalog_status() -> list[CatalogStatus]:
 def status_table() -> str:
     from babel import Locale
 
-    rows = [f"{_('language'):<22} {_('domain'):<14} {_('translated'):>10} {_('fuzzy'):>6} {_('missing'):>8}"]
+    headings = (_("language"), _("domain"), _("translated"), _("fuzzy"), _("missing"))
+    rows = ["{:<22} {:<14} {:>10} {:>6} {:>8}".format(*headings)]
     for status in catalog_status():
         name = Locale.parse(status.language).get_display_name(status.language) or status.language
         rows.append(f"{status.language + ' ' + name:<22} {status.domain:<14} {status.translated:>10} {status.fuzzy:>6} {status.missing:>8}")
