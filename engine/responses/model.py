@@ -221,7 +221,7 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
         details = node.get("details")
         if isinstance(details, Mapping):
             for code, text_node in details.pairs:
-                located = _text(text_node, f"details of {code.value!r}", response, key.value)
+                located = _text(text_node, _("details of {code!r}").format(code=code.value), response, key.value)
                 answer.details[code.value] = Located(None if located is None else located.value, code.mark)
         elif not _null(details):
             assert details is not None
