@@ -104,13 +104,42 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from engine.export.render import render_blank, render_filled
+    """``untoc export blank|filled``: documents in txt, md, html, docx or pdf; ``blank --all -o FOLDER`` writes them all."""
+    from engine.export.index import export_all, write_bytes_atomic
+    from engine.export.render import FORMATS, export_blank, export_filled
 
+    def write_document(data: bytes, fmt: str, output: str | None, private: bool = False) -> None:
+        if fmt in ("txt", "md", "html"):
+            _write(data.decode("utf-8"), output, private)
+        elif output is None or output == "-":
+            if sys.stdout.isatty():
+                raise UsageError(_("{format} is a binary format: give a file with -o").format(format=fmt))
+            sys.stdout.buffer.write(data)
+        elif Path(output).is_dir() or not Path(output).parent.exists():
+            raise UsageError(_("cannot write {path}: give a file in an existing folder").format(path=output))
+        else:
+            try:
+                write_bytes_atomic(Path(output), data, private=private)
+            except OSError as error:
+                raise UsageError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)) from None
+
+    if args.lang is not None and args.lang not in LANGUAGES:
+        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=args.lang, languages=", ".join(LANGUAGES)))
+    if args.kind == "blank" and args.all:
+        if not args.output:
+            raise UsageError(_("--all writes a folder: give it with -o FOLDER"))
+        folder = Path(args.output)
+        folder.mkdir(parents=True, exist_ok=True)
+        clusters = [registry.cluster_id(args.cluster)] if args.cluster else registry.available()
+        languages = [args.lang] if args.lang else LANGUAGES
+        written = export_all(folder, clusters, languages, [args.format] if args.format else FORMATS, not args.no_routing, args.jobs)
+        print(_("{count} documents written to {folder}, listed in index.html and index.md").format(count=len(written), folder=folder))
+        return EXIT_OK
     if args.kind == "blank":
-        if args.lang != "en":
-            raise UsageError(f"no translation of the questionnaires into {args.lang!r} is available yet; use --lang en")
-        definition = _definition(args.cluster)
-        _write(render_blank(definition, args.format, routing=not args.no_routing), args.output)
+        if not args.cluster:
+            raise UsageError(_("give --cluster N, or --all with -o FOLDER"))
+        fmt = args.format or "md"
+        write_document(export_blank(_definition(args.cluster), fmt, args.lang or "en", routing=not args.no_routing), fmt, args.output)
         return EXIT_OK
     from engine.validation.validator import validate_path
 
@@ -124,7 +153,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     response = read(path)
     definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
-    _write(render_filled(definition, response, findings, args.format), args.output, private=True)  # answers are confidential
+    data = export_filled(definition, response, findings, args.format, args.lang)
+    write_document(data, args.format, args.output, private=True)  # answers are confidential
     return EXIT_OK
 
 
@@ -164,4 +194,29 @@ def run_i18n(args: argparse.Namespace) -> int:
     from engine.i18n.status import status_table
 
     sys.stdout.write(status_table())
+    return EXIT_OK
+
+
+def run_fill(args: argparse.Namespace) -> int:
+    """``untoc fill [FILE]``: the terminal UI. An unreadable file stops here, located, with exit code 2."""
+    from engine.ui.session import OpenError, Session
+
+    path = Path(args.file) if args.file else None
+    lang = args.lang if args.lang in LANGUAGES else None
+    session = None
+    if path is not None and path.exists():
+        try:
+            session = Session.open(path)
+        except OpenError as error:
+            print(f"untoc: {error.message}", file=sys.stderr)
+            return EXIT_USAGE
+    from engine.ui.app import FillApp
+
+    app = FillApp(session, path, lang)
+    try:
+        app.run()
+    finally:
+        app.close_session()
+    if session is not None and session.read_only:
+        print(_("{path} was open read-only: {reason}").format(path=clean(str(path)), reason=session.read_only), file=sys.stderr)
     return EXIT_OK

@@ -57,14 +57,19 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=_("export questionnaires as documents"))
     kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
     blank = kinds.add_parser("blank", help=_("a blank questionnaire, in the source's layout"))
-    blank.add_argument("--cluster", required=True, help=_("cluster number (1–4)"))
-    blank.add_argument("--lang", default="en", help=_("language (default en)"))
-    blank.add_argument("--format", choices=("txt", "md"), default="md", help=_("document format (default md)"))
+    blank.add_argument("--cluster", help=_("cluster number (1–4); required unless --all"))
+    blank.add_argument("--lang", help=_("language: ar, en, es, fr, ru, zh (default en; with --all, every language)"))
+    blank.add_argument(
+        "--format", choices=("txt", "md", "html", "docx", "pdf"), help=_("document format (default md; with --all, every format)")
+    )
     blank.add_argument("--no-routing", action="store_true", help=_("leave out the routing notes (“Answer only if …”)"))
-    blank.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
+    blank.add_argument("--all", action="store_true", help=_("every cluster × language × format into the folder -o, with an index"))
+    blank.add_argument("--jobs", type=int, metavar="N", help=_("with --all: worker processes (default: one per core)"))
+    blank.add_argument("-o", "--output", help=_("file to write (default: standard output); with --all, the folder"))
     filled = kinds.add_parser("filled", help=_("a response file as a document, for review and clearance"))
     filled.add_argument("file", metavar="FILE", help=_("a response file"))
-    filled.add_argument("--format", choices=("txt", "md"), default="md", help=_("document format (default md)"))
+    filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), default="md", help=_("document format (default md)"))
+    filled.add_argument("--lang", help=_("language of the document (default: the language of the answers)"))
     filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
     schema = commands.add_parser("schema", help=_("print a JSON Schema (draft 2020-12) of response files, or of the definition format"))
@@ -76,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
 
     i18n = commands.add_parser("i18n", help=_("translation catalogs"))
     i18n.add_argument("action", choices=("status",), help=_("status: translated, fuzzy and missing messages per language and domain"))
+
+    fill = commands.add_parser("fill", help=_("fill a response file in the terminal (creates it when it does not exist)"))
+    fill.add_argument("file", nargs="?", metavar="FILE", help=_("the response file; without it, or if it does not exist, a set-up screen creates it"))
+    fill.add_argument("--lang", help=_("language of the interface: ar, en, es, fr, ru, zh (default: the file's language)"))
 
     check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")

@@ -1,55 +1,118 @@
 """The printable structure of a questionnaire, shared by every export format.
 
 Builds an ordered list of blocks (headings, questions, answer boxes, options,
-footnotes) in the source's order; templates only lay them out.
+footnotes) in the source's order, in one language; templates and writers only
+lay them out. Questionnaire text without a translation falls back to English as
+a :class:`Tr` whose ``fallback`` is true, so that every format can mark it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from engine.conditions.describe import describe
+from engine.conditions.describe import describe, scale_label
 from engine.definition.index import DASHES, Entry
 from engine.definition.loader import Definition
-from engine.definition.model import SCALE_LABELS, SCALE_VALUES, Footnote
+from engine.definition.model import SCALE_VALUES
+from engine.i18n import DEFAULT_LANGUAGE, _, is_translated, questionnaire_text, use
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+RTL_LANGUAGES = frozenset({"ar"})
+_MARKER = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def superscript(number: int) -> str:
     return str(number).translate(SUPERSCRIPT_DIGITS)
 
 
+class Tr(str):
+    """Questionnaire text in the document's language; ``fallback`` when it is the English source instead."""
+
+    __slots__ = ("fallback",)
+    fallback: bool
+
+    def __new__(cls, text: str, lang: str = DEFAULT_LANGUAGE) -> Tr:
+        value = super().__new__(cls, questionnaire_text(text, lang))
+        value.fallback = lang != DEFAULT_LANGUAGE and not is_translated(text, lang)
+        return value
+
+
+def marker_segments(text: str, numbers: set[int]) -> Iterator[tuple[str, int | None]]:
+    """``text`` cut at the superscript markers of the footnotes ``numbers``: ``(piece, None)`` or ``(marker, number)``."""
+    position = 0
+    for match in _MARKER.finditer(text):
+        number = int(match.group().translate(_FROM_SUPERSCRIPT))
+        if number in numbers:
+            if match.start() > position:
+                yield text[position : match.start()], None
+            yield match.group(), number
+            position = match.end()
+    if position < len(text):
+        yield text[position:], None
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote of the source: its number and text."""
+
+    number: int
+    text: Tr
+
+    @property
+    def marker(self) -> str:
+        return superscript(self.number)
+
+
 @dataclass(slots=True)
 class ItemBlock:
-    """One item as printed: label, text, answer boxes or options, footnotes, children."""
+    """One item as printed: label, text, answer boxes or options, routing sentence, footnotes, children."""
 
     entry: Entry
     label: str
-    text: str
+    text: Tr
     scale: list[str] = field(default_factory=list)
-    options: list[str] = field(default_factory=list)
-    after_options: str | None = None
+    options: list[Tr] = field(default_factory=list)
+    after_options: Tr | None = None
     routing: str | None = None
+    """The condition as a sentence: “Answer only if the answer to 3 is “Yes”.”"""
+    condition_note: Tr | None = None
     voluntary: bool = False
-    footnotes: list[Footnote] = field(default_factory=list)
+    footnotes: list[Note] = field(default_factory=list)
     children: list[ItemBlock] = field(default_factory=list)
+
+    @property
+    def fallback(self) -> bool:
+        """Some of the item's own text is the English source."""
+        texts = [self.text, *self.options, self.after_options, *(n.text for n in self.footnotes)]
+        return any(getattr(t, "fallback", False) for t in texts)
+
+    def walk(self) -> Iterator[ItemBlock]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @dataclass(slots=True)
 class SectionBlock:
-    heading: str
-    notes: list[str]
-    footnotes: list[Footnote]
+    heading: Tr
+    notes: list[Tr]
+    footnotes: list[Note]
     routing: str | None
     items: list[ItemBlock]
+
+    def all_footnotes(self) -> list[Note]:
+        """The heading's footnotes and every item's, in order: printed at the end of the section."""
+        return [*self.footnotes, *(n for block in self.items for b in block.walk() for n in b.footnotes)]
 
 
 @dataclass(slots=True)
 class PartBlock:
     instrument: str
-    title: str
-    heading: str
+    title: Tr
+    heading: Tr
     routing: str | None
     sections: list[SectionBlock]
 
@@ -57,17 +120,62 @@ class PartBlock:
 @dataclass(slots=True)
 class Document:
     id: str
-    annex: str
-    title: str
-    guidance_heading: str
-    guidance: list[str]
+    annex: Tr
+    title: Tr
+    guidance_heading: Tr
+    guidance: list[Tr]
     parts: list[PartBlock]
+    lang: str = DEFAULT_LANGUAGE
+    cluster: str = ""
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+    @property
+    def official(self) -> bool:
+        """English is the source; every other language is an unofficial translation."""
+        return self.lang == DEFAULT_LANGUAGE
+
+    def texts(self) -> Iterator[Tr]:
+        yield from (self.annex, self.title, self.guidance_heading, *self.guidance)
+        for part in self.parts:
+            yield from (part.title, part.heading)
+            for section in part.sections:
+                yield from (section.heading, *section.notes, *(n.text for n in section.footnotes))
+                for block in (b for top in section.items for b in top.walk()):
+                    yield from (block.text, *block.options, *(n.text for n in block.footnotes))
+                    yield from (t for t in (block.after_options, block.condition_note) if t is not None)
+
+    @property
+    def fallback_count(self) -> int:
+        """How many pieces of questionnaire text are shown in English for want of a translation."""
+        return sum(1 for t in self.texts() if t.fallback)
 
 
-def build(definition: Definition) -> Document:
-    """The printable document of a questionnaire, in English (the source language)."""
+def answer_only_if(condition: str) -> str:
+    return _("Answer only if {condition}.").format(condition=condition)
+
+
+def only_if(condition: str) -> str:
+    return _("Only if {condition}.").format(condition=condition)
+
+
+def build(definition: Definition, lang: str = DEFAULT_LANGUAGE) -> Document:
+    """The printable document of a questionnaire in ``lang`` (English, the source, by default)."""
+    with use(lang):
+        return _build(definition, lang)
+
+
+def _build(definition: Definition, lang: str) -> Document:
     entries = definition.entries
     model = definition.questionnaire
+
+    def tr(text: str) -> Tr:
+        return Tr(text, lang)
+
+    def notes(footnotes: object) -> list[Note]:
+        return [Note(f.number, tr(f.text)) for f in footnotes]  # type: ignore[attr-defined]
 
     def item_block(entry: Entry) -> ItemBlock:
         item = entry.item
@@ -75,13 +183,14 @@ def build(definition: Definition) -> Document:
         return ItemBlock(
             entry=entry,
             label=label,
-            text=item.text,
-            scale=[SCALE_LABELS[c] for c in SCALE_VALUES.get(entry.kind, ())],
-            options=[o.label for o in entry.options],
-            after_options=item.after_options,
-            routing=describe(entry.condition, entries) if entry.condition else None,
+            text=tr(item.text),
+            scale=[scale_label(c) for c in SCALE_VALUES.get(entry.kind, ())],
+            options=[tr(o.label) for o in entry.options],
+            after_options=tr(item.after_options) if item.after_options else None,
+            routing=answer_only_if(describe(entry.condition, entries)) if entry.condition else None,
+            condition_note=tr(item.condition_note) if item.condition_note else None,
             voluntary=item.voluntary,
-            footnotes=list(item.footnotes),
+            footnotes=notes(item.footnotes),
             children=[item_block(child) for child in entry.children],
         )
 
@@ -93,10 +202,10 @@ def build(definition: Definition) -> Document:
             tops = [e for e in entries.values() if e.parent is None and e.section is section]
             sections.append(
                 SectionBlock(
-                    heading=section.heading,
-                    notes=list(section.notes),
-                    footnotes=list(section.footnotes),
-                    routing=describe(condition, entries) if condition else None,
+                    heading=tr(section.heading),
+                    notes=[tr(n) for n in section.notes],
+                    footnotes=notes(section.footnotes),
+                    routing=only_if(describe(condition, entries)) if condition else None,
                     items=[item_block(e) for e in tops],
                 )
             )
@@ -104,17 +213,19 @@ def build(definition: Definition) -> Document:
         parts.append(
             PartBlock(
                 instrument=part.instrument.value,
-                title=part.title,
-                heading=part.heading,
-                routing=describe(condition, entries) if condition else None,
+                title=tr(part.title),
+                heading=tr(part.heading),
+                routing=only_if(describe(condition, entries)) if condition else None,
                 sections=sections,
             )
         )
     return Document(
         id=model.id,
-        annex=model.annex,
-        title=model.title,
-        guidance_heading=model.guidance.heading,
-        guidance=list(model.guidance.paragraphs),
+        annex=tr(model.annex),
+        title=tr(model.title),
+        guidance_heading=tr(model.guidance.heading),
+        guidance=[tr(p) for p in model.guidance.paragraphs],
         parts=parts,
+        lang=lang,
+        cluster=model.cluster,
     )

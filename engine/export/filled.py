@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
+from babel.dates import format_date
+
 from engine.conditions.applicability import applicability
-from engine.conditions.describe import value_label
+from engine.conditions.describe import instrument_name, value_label
 from engine.definition.index import Entry
 from engine.definition.loader import Definition
 from engine.definition.model import AnswerKind
-from engine.responses.model import Response
+from engine.export.document import RTL_LANGUAGES, Tr
+from engine.i18n import DEFAULT_LANGUAGE, LANGUAGES, use
+from engine.i18n.display import language_name
+from engine.responses.model import Answer, Response
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
 
@@ -17,7 +23,7 @@ from engine.validation.sanitize import clean
 @dataclass(slots=True)
 class FilledItem:
     number: str
-    text: str
+    text: Tr
     answer: list[str]
     """The answer as printed lines: option labels, or the text."""
     legislation: list[str] = field(default_factory=list)
@@ -25,26 +31,27 @@ class FilledItem:
     comment: str | None = None
     unanswered: bool = False
     stem: bool = False
+    depth: int = 0
 
 
 @dataclass(slots=True)
 class FilledSection:
-    heading: str
+    heading: Tr
     items: list[FilledItem]
     skipped: int = 0
 
 
 @dataclass(slots=True)
 class FilledPart:
-    title: str
-    heading: str
+    title: Tr
+    heading: Tr
     sections: list[FilledSection]
     applies: bool = True
 
 
 @dataclass(slots=True)
 class FilledDocument:
-    title: str
+    title: Tr
     state: str
     cluster: str
     parties: list[str]
@@ -54,9 +61,30 @@ class FilledDocument:
     applicable: int
     errors: int
     parts: list[FilledPart]
+    lang: str = DEFAULT_LANGUAGE
+    """The document's language (chrome and questionnaire text); ``language`` is the answers'."""
+    date: str = ""
+    protocols: list[str] = field(default_factory=list)
+    """The Protocols the State is party to, named in the document's language."""
+    answers_language: str = ""
+    """The language of the answers, named in the document's language."""
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+    @property
+    def official(self) -> bool:
+        return self.lang == DEFAULT_LANGUAGE
+
+    @property
+    def fallback_count(self) -> int:
+        texts = [self.title, *(t for p in self.parts for t in (p.title, p.heading))]
+        texts += [t for p in self.parts for s in p.sections for t in (s.heading, *(i.text for i in s.items))]
+        return sum(1 for t in texts if t.fallback)
 
 
-def _answer_lines(entry: Entry, value: object, response_answer) -> list[str]:  # type: ignore[no-untyped-def]
+def _answer_lines(entry: Entry, value: object, response_answer: Answer | None) -> list[str]:
     if value is None:
         return []
     if entry.kind in (AnswerKind.choice, AnswerKind.choices):
@@ -64,7 +92,9 @@ def _answer_lines(entry: Entry, value: object, response_answer) -> list[str]:  #
         lines = []
         for code in codes:
             label = value_label(entry, code)
-            extra = response_answer.other if code == "other" else response_answer.details.get(code)
+            extra = None
+            if response_answer is not None:
+                extra = response_answer.other if code == "other" else response_answer.details.get(code)
             lines.append(f"☒ {label}" + (f": {clean(extra.value)}" if extra is not None else ""))
         return lines
     if entry.kind is AnswerKind.text:
@@ -72,8 +102,28 @@ def _answer_lines(entry: Entry, value: object, response_answer) -> list[str]:  #
     return [f"☒ {value_label(entry, str(value))}"]
 
 
-def build_filled(definition: Definition, response: Response, findings: list[Finding]) -> FilledDocument:
-    """Applicable questions with their answers; non-applicable ones are counted, not shown."""
+def document_language(response: Response, lang: str | None) -> str:
+    """``lang`` if given, else the language of the answers when it is one of the six, else English."""
+    if lang in LANGUAGES:
+        return lang  # type: ignore[return-value]
+    answers = str(response.language.value) if response.language else ""
+    return answers if answers in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def build_filled(
+    definition: Definition,
+    response: Response,
+    findings: list[Finding],
+    lang: str | None = None,
+    today: datetime.date | None = None,
+) -> FilledDocument:
+    """Applicable questions with their answers, in ``lang`` (default: the answers' language); the rest counted, not shown."""
+    lang = document_language(response, lang)
+    with use(lang):
+        return _build_filled(definition, response, findings, lang, today or datetime.date.today())
+
+
+def _build_filled(definition: Definition, response: Response, findings: list[Finding], lang: str, today: datetime.date) -> FilledDocument:
     values = {
         a.id: (
             a.value.strip().lower()
@@ -105,26 +155,33 @@ def build_filled(definition: Definition, response: Response, findings: list[Find
                 items.append(
                     FilledItem(
                         number=entry.number,
-                        text=entry.item.text,
+                        text=Tr(entry.item.text, lang),
                         answer=lines,
                         legislation=[clean(x.value) for x in answer.legislation] if answer else [],
                         links=[clean(x.value) for x in answer.links] if answer else [],
                         comment=clean(answer.comment.value) if answer and answer.comment else None,
                         unanswered=required and not lines,
                         stem=not entry.is_answerable,
+                        depth=entry.depth,
                     )
                 )
-            sections.append(FilledSection(section.heading, items, skipped))
-        parts.append(FilledPart(part.title, part.heading, sections, part_applies))
+            sections.append(FilledSection(Tr(section.heading, lang), items, skipped))
+        parts.append(FilledPart(Tr(part.title, lang), Tr(part.heading, lang), sections, part_applies))
+    answers_language = clean(response.language.value) if response.language else ""
+    parties = sorted(response.party_set)
     return FilledDocument(
-        title=definition.questionnaire.title,
+        title=Tr(definition.questionnaire.title, lang),
         state=clean(response.state.value) if response.state else "",
         cluster=definition.questionnaire.cluster,
-        parties=sorted(response.party_set),
+        parties=parties,
         uncac_party=response.is_uncac_party,
-        language=clean(response.language.value) if response.language else "",
+        language=answers_language,
         answered=answered,
         applicable=applicable,
         errors=sum(1 for f in findings if f.severity is Severity.error),
         parts=parts,
+        lang=lang,
+        date=format_date(today, format="long", locale=lang),
+        protocols=[instrument_name(p) for p in parties if p in ("trafficking", "smuggling", "firearms")],
+        answers_language=language_name(answers_language) if answers_language in LANGUAGES else answers_language,
     )

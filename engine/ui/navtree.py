@@ -1,0 +1,112 @@
+"""The navigation pane: parts → sections → questions → sub-items, each with its state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from engine.definition.index import Entry, excerpt
+from engine.i18n import _, questionnaire_text
+from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED
+from engine.ui.session import Session
+
+
+class NavTree(Tree[str]):
+    """A tree whose item nodes carry the item id as data."""
+
+    def __init__(self, session: Session, lang: str, **kwargs: object) -> None:
+        super().__init__(_("Questionnaire"), **kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.lang = lang
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self.nodes: dict[str, TreeNode[str]] = {}
+        self._parts: list[tuple[object, TreeNode[str]]] = []
+        self._sections: list[tuple[object, TreeNode[str]]] = []
+        self._shown: dict[str, tuple[str, bool]] = {}
+
+    def on_mount(self) -> None:
+        self.build()
+
+    def build(self) -> None:
+        """(Re)build every node; labels follow the current language."""
+        self.clear()
+        self.nodes.clear()
+        self._parts.clear()
+        self._sections.clear()
+        self._shown.clear()
+        session = self.session
+        definition = session.definition
+        for part in definition.questionnaire.parts:
+            entries = definition.part_entries(part)
+            applies = any(session.status(e.id).applies for e in entries)
+            part_node = self.root.add("", expand=applies)
+            self._parts.append((part, part_node))
+            for section in part.sections:
+                section_node = part_node.add(Text(excerpt(questionnaire_text(section.heading, self.lang), 60), style="bold"), expand=True)
+                self._sections.append((section, section_node))
+                for entry in entries:
+                    if entry.section is section and entry.parent is None:
+                        self._add(section_node, entry)
+        self.refresh_labels()
+
+    def _add(self, parent: TreeNode[str], entry: Entry) -> None:
+        if entry.children:
+            node = parent.add("", data=entry.id, expand=True)
+            for child in entry.children:
+                self._add(node, child)
+        else:
+            node = parent.add_leaf("", data=entry.id)
+        self.nodes[entry.id] = node
+
+    def refresh_labels(self) -> None:
+        """Update the marks and counts whose state changed."""
+        session = self.session
+        flagged = session.flagged()
+        for item_id, node in self.nodes.items():
+            entry = session.definition.entries[item_id]
+            applies = session.status(item_id).applies
+            if not applies:
+                mark = NOT_APPLICABLE
+            elif item_id in flagged:
+                mark = FLAGGED
+            elif not entry.is_answerable:
+                mark = STEM
+            else:
+                mark = ANSWERED if session.answered(item_id) else UNANSWERED
+            state = (mark, applies)
+            if self._shown.get(item_id) == state:
+                continue
+            self._shown[item_id] = state
+            label = Text(f"{mark} ", style="green" if mark == ANSWERED else "yellow" if mark == FLAGGED else "")
+            label.append(entry.number, style="bold" if applies else "")
+            label.append(" " + excerpt(questionnaire_text(entry.item.text, self.lang), 40))
+            if not applies:
+                label.stylize("dim")
+            node.set_label(label)
+        for part, node in self._parts:
+            answered, applicable = session.progress(part)
+            title = questionnaire_text(part.title, self.lang)  # type: ignore[attr-defined]
+            numeral, _sep, rest = title.partition(" ")
+            label = Text(f"{numeral} {excerpt(rest, 36)} ", style="bold")
+            label.append(_("({answered}/{applicable})").format(answered=answered, applicable=applicable), style="cyan")
+            if applicable == 0:
+                label.stylize("dim")
+            node.set_label(label)
+
+    def reveal(self, item_id: str) -> None:
+        """Expand the way to an item and put the cursor on it."""
+        node = self.nodes.get(item_id)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            if not parent.is_expanded and parent is not self.root:
+                parent.expand()
+            parent = parent.parent
+        if node.line < 0:
+            self._tree_lines  # noqa: B018  (rebuild the lines so the node has its line number)
+        if self.cursor_node is not node:
+            self.move_cursor(node)

@@ -1,0 +1,308 @@
+"""``untoc fill``: the terminal UI driven with Textual's Pilot at 80×24."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, OptionList, RadioButton, RadioSet, SelectionList, TextArea
+
+from engine.definition import registry
+from engine.definition.model import SCALE_VALUES, AnswerKind
+from engine.i18n import is_translated, questionnaire_text
+from engine.i18n.catalogs import set_language
+from engine.responses.model import read
+from engine.ui.app import FillApp
+from engine.ui.main_screen import MainScreen
+from engine.ui.navtree import NavTree
+from engine.ui.question import QuestionPane
+from engine.ui.session import Session, state_path
+from engine.validation.findings import Severity
+from engine.validation.validator import validate
+
+SIZE = (80, 24)
+
+
+def sync(test):
+    """Run an async test in its own event loop (no pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def new_session(path: Path, cluster: str = "cluster1", parties: list[str] | None = None) -> Session:
+    return Session.create(path, cluster, "Examplestan", "en", parties or [], False)
+
+
+async def answer(pilot, value: object) -> None:
+    """Answer the question shown, through its widget."""
+    pane = pilot.app.screen.query_one(QuestionPane)
+    widget = pane.query_one("#answer")
+    if isinstance(widget, RadioSet):
+        for button in widget.query(RadioButton):
+            if button.name == value:
+                button.value = True
+    elif isinstance(widget, SelectionList):
+        for code in value:  # type: ignore[union-attr]
+            widget.select(code)
+    else:
+        assert isinstance(widget, TextArea)
+        widget.load_text("")
+        widget.insert(str(value))
+    await pilot.pause()
+
+
+async def go(pilot, item_id: str) -> None:
+    await pilot.app.screen.go_to(item_id)
+    await pilot.pause()
+
+
+@sync
+async def test_fill_a_whole_part(tmp_path: Path):
+    """Cluster III, Part III (Smuggling of Migrants Protocol) for a party to it, answered question by question."""
+    path = tmp_path / "c3.yaml"
+    session = new_session(path, "cluster3", ["smuggling"])
+    definition = session.definition
+    part = next(p for p in definition.questionnaire.parts if p.instrument.value == "smuggling")
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = next(e.id for e in definition.part_entries(part) if e.is_answerable)
+        await go(pilot, first)
+        seen: list[str] = []
+        while True:
+            entry = definition.entries[app.screen.query_one(QuestionPane).item_id]
+            if entry.part is not part or entry.id in seen:
+                break
+            seen.append(entry.id)
+            if entry.is_answerable:
+                if entry.kind in SCALE_VALUES:
+                    await answer(pilot, "yes")
+                    legislation = app.screen.query_one("#field-legislation", TextArea)
+                    legislation.insert("Immigration Act, art. 12")
+                    await pilot.pause()
+                elif entry.kind is AnswerKind.choices:
+                    await answer(pilot, [entry.values[0]])
+                    for field in app.screen.query(f"#specify-{entry.values[0]}").results(Input):
+                        field.value = "Specified."
+                    await pilot.pause()
+                elif entry.kind is AnswerKind.choice:
+                    await answer(pilot, entry.values[0])
+                else:
+                    await answer(pilot, f"Answer to {entry.number}.\nSecond line.")
+            await pilot.press("ctrl+down")
+            await pilot.pause()
+        assert session.progress(part)[0] == session.progress(part)[1] > 0
+        await pilot.press("ctrl+q")
+    response = read(path)
+    findings = validate(response, definition)
+    assert not [f for f in findings if f.severity is Severity.error]
+    part_ids = {e.id for e in definition.part_entries(part)}
+    assert not [f for f in findings if f.code == "unanswered" and f.item in part_ids]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@sync
+async def test_a_no_hides_the_sub_questions_and_keeps_their_answers(tmp_path: Path):
+    path = tmp_path / "c1.yaml"
+    session = new_session(path)
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "3")
+        await answer(pilot, "yes")
+        await go(pilot, "3.a")
+        await answer(pilot, "partly")
+        assert session.status("3.a").applies
+        await go(pilot, "3")
+        await answer(pilot, "no")
+        assert not session.status("3.a").applies and not session.status("3.a.i").applies
+        tree = app.screen.query_one(NavTree)
+        assert str(tree.nodes["3.a"].label).startswith("–")
+        await go(pilot, "3.a")
+        status = app.screen.query_one("#status").render()
+        assert "Does not apply" in str(status) and "3 is “No”" in str(status)
+        app.save_now()
+        assert read(path).answers["3.a"].value == "partly"  # hidden, kept
+        await go(pilot, "3")
+        await answer(pilot, "yes")
+        assert session.status("3.a").applies
+        assert str(tree.nodes["3.a"].label)[0] in "✓⚠"  # applies again (⚠: no legislation cited under “Yes, in part”)
+        await pilot.press("ctrl+q")
+    assert read(path).answers["3.a"].value == "partly"
+
+
+@sync
+async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Path):
+    path = tmp_path / "c1.yaml"
+    session = new_session(path)
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press(*"5 (a)", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(QuestionPane).item_id == "5.a"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        languages = app.screen.query_one(OptionList)
+        languages.highlighted = 3  # Français
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.screen.lang == "fr"
+        text = app.screen.query_one(QuestionPane).query(".text").first().render()
+        source = session.definition.entries["5.a"].item.text
+        assert str(text).startswith(questionnaire_text(source, "fr"))
+        assert ("[EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        await pilot.press("ctrl+q")
+    assert state_path(path).exists()
+    again = Session.open(path)
+    assert again.last == "5.a" and again.ui_language == "fr"
+    app = FillApp(again)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(QuestionPane).item_id == "5.a"
+        assert app.screen.lang == "fr"
+        await pilot.press("ctrl+q")
+
+
+@sync
+async def test_next_unanswered_and_search_by_number_forms(tmp_path: Path):
+    session = new_session(tmp_path / "c1.yaml")
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "1")
+        await answer(pilot, "no")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one(QuestionPane).item_id == "1.a"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one(QuestionPane).item_id != "1"  # 1 is answered: skipped (wraps to the end)
+        await pilot.press("ctrl+q")
+    for query in ("28 a", "28 (a)", "28.a", "28a"):
+        assert session.search(query)[0] == "28.a", query
+    assert "3" in session.search("organized criminal group")
+
+
+@sync
+async def test_findings_panel_jumps_to_the_question(tmp_path: Path):
+    path = tmp_path / "c1.yaml"
+    path.write_text(
+        'questionnaire: cluster1\nstate: X\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n  "2": bogus\n  "99.q": kept\n',
+        encoding="utf-8",
+    )
+    session = Session.open(path)
+    assert session.read_only is None  # errors of content: the UI is where they are fixed
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        panel = app.screen.query_one("#findings", OptionList)
+        assert panel.option_count >= 2
+        panel.highlighted = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).id.endswith(":2"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(QuestionPane).item_id == "2"
+        await answer(pilot, "yes")
+        await pilot.press("ctrl+q")
+    response = read(path)
+    assert response.answers["2"].value == "yes"
+    assert response.answers["99.q"].value == "kept"  # unknown ids are preserved
+
+
+@sync
+async def test_second_instance_is_read_only(tmp_path: Path):
+    path = tmp_path / "c1.yaml"
+    first = new_session(path)
+    assert first.lock is not None and first.read_only is None
+    second = Session.open(path)
+    assert second.read_only and str(os.getpid()) in second.read_only
+    before = path.read_bytes()
+    app = FillApp(second)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "1")
+        banner = app.screen.query_one("#banner").render()
+        assert "READ-ONLY" in str(banner)
+        assert app.screen.query_one("#answer", RadioSet).disabled
+        assert not second.update("1", value="yes")
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    first.close()
+    third = Session.open(path)
+    assert third.read_only is None  # the lock was released
+    third.close()
+
+
+def test_a_stale_lock_is_taken_over(tmp_path: Path):
+    path = tmp_path / "c1.yaml"
+    new_session(path).close()
+    (tmp_path / "c1.yaml.lock").write_text("999999999\n")
+    session = Session.open(path)
+    assert session.read_only is None and session.lock is not None
+    session.close()
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"\x00\x01binary", "binary"),
+        (b"answers: [unclosed", ""),
+        (b"- a list\n", "mapping"),
+        (b"questionnaire: cluster9\nstate: X\n", "unknown questionnaire"),
+        (b"state: X\n", "which questionnaire"),
+    ],
+)
+def test_unreadable_files_stop_with_a_located_message(tmp_path: Path, cli, content: bytes, words: str):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    run = cli("fill", str(path))
+    assert run.code == 2
+    assert run.err.startswith(f"untoc: {path}") and words in run.err
+    assert "Traceback" not in run.err
+    assert path.read_bytes() == content
+
+
+def test_a_file_that_reading_cannot_keep_whole_opens_read_only(tmp_path: Path):
+    path = tmp_path / "dup.yaml"
+    path.write_text('questionnaire: cluster1\nstate: X\nlanguage: en\nextra: 1\nanswers:\n  "1": yes\n  "1": no\n', encoding="utf-8")
+    session = Session.open(path)
+    assert session.read_only and "line" in session.read_only
+    assert not session.save()
+
+
+@sync
+async def test_setup_creates_the_file_and_opens_the_questionnaire(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = FillApp(None, tmp_path / "new.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Examplestan")
+        cluster = app.screen.query_one("#cluster", RadioSet)
+        next(b for b in cluster.query(RadioButton) if b.name == "cluster3").value = True
+        await pilot.pause()
+        assert app.screen.query_one("#party-firearms", Checkbox).disabled  # Cluster III has no Firearms part
+        app.screen.query_one("#party-smuggling", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+q")
+    path = tmp_path / "new.yaml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    response = read(path)
+    assert response.questionnaire.value == "cluster3" and response.state.value == "Examplestan"
+    assert [p.value for p in response.parties] == ["smuggling"]
+    assert not [f for f in validate(response, registry.load("cluster3")) if f.severity is Severity.error]
