@@ -140,7 +140,14 @@ def test_questionnaire_template_is_current():
 
 
 def test_language_names_in_their_own_script():
-    assert [language_name(lang) for lang in ("ar", "en", "es", "fr", "ru", "zh")] == ["العربية", "English", "Español", "Français", "Русский", "中文"]
+    assert [language_name(lang) for lang in ("ar", "en", "es", "fr", "ru", "zh")] == [
+        "العربية",
+        "English",
+        "Español",
+        "Français",
+        "Русский",
+        "中文",
+    ]
 
 
 def test_right_to_left_display_mode_shapes_and_reorders_only_for_display():
@@ -157,3 +164,16 @@ def test_messages_follow_the_language_setting(cli, response):
     english = cli("validate", str(path)).out
     assert "takes one of yes, partly, no" in english
     assert french != english and "1 file checked" not in french
+
+
+def test_the_terminal_ui_shapes_static_text_only_in_shaped_mode():
+    from engine.ui import labels
+
+    arabic = "هل جرمت بلدك المشاركة؟"
+    try:
+        labels.set_display_mode("shaped")
+        assert labels.shown(arabic) == for_display(arabic, "shaped") != arabic
+        assert labels.qtext("Please explain.", "en") == ("Please explain.", False)
+    finally:
+        labels.set_display_mode("native")
+    assert labels.shown(arabic) == arabic

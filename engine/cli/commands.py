@@ -210,6 +210,9 @@ def run_fill(args: argparse.Namespace) -> int:
         except OpenError as error:
             print(f"untoc: {error.message}", file=sys.stderr)
             return EXIT_USAGE
+    from engine.ui.labels import set_display_mode
+
+    set_display_mode(args.rtl if args.rtl in ("native", "shaped") else "native")
     from engine.ui.app import FillApp
 
     app = FillApp(session, path, lang)

@@ -25,7 +25,9 @@ def _parser() -> argparse.ArgumentParser:
             "Self-assessment questionnaires of the UNTOC Review Mechanism: "
             "list them, start and validate response files, export blank questionnaires."
         ),
-        epilog=_("Exit codes: 0 success (warnings allowed) · 1 a response file has errors · 2 unreadable file or misuse. See README.md and docs/."),
+        epilog=_(
+            "Exit codes: 0 success (warnings allowed) · 1 a response file has errors · 2 unreadable file or misuse. See README.md and docs/."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"untoc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -34,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--cluster", help=_("only this cluster (1–4)"))
 
     validate = commands.add_parser("validate", help=_("check response files against their questionnaire"))
-    validate.add_argument("files", nargs="+", metavar="FILE", help=_("response files, folders (searched for *.yaml, *.yml) or glob patterns"))
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help=_("response files, folders (searched for *.yaml, *.yml) or glob patterns")
+    )
     validate.add_argument("--complete", action="store_true", help=_("every applicable question must be answered (submission check)"))
     validate.add_argument(
         "--format",
@@ -76,15 +80,25 @@ def _parser() -> argparse.ArgumentParser:
     target = schema.add_mutually_exclusive_group(required=True)
     target.add_argument("--cluster", help=_("the response files of this cluster (1–4)"))
     target.add_argument("--definition", action="store_true", help=_("the questionnaire definition format itself"))
-    schema.add_argument("--complete", action="store_true", help=_("the submission schema: every applicable question answered (with if/then)"))
+    schema.add_argument(
+        "--complete", action="store_true", help=_("the submission schema: every applicable question answered (with if/then)")
+    )
     schema.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
     i18n = commands.add_parser("i18n", help=_("translation catalogs"))
     i18n.add_argument("action", choices=("status",), help=_("status: translated, fuzzy and missing messages per language and domain"))
 
     fill = commands.add_parser("fill", help=_("fill a response file in the terminal (creates it when it does not exist)"))
-    fill.add_argument("file", nargs="?", metavar="FILE", help=_("the response file; without it, or if it does not exist, a set-up screen creates it"))
+    fill.add_argument(
+        "file", nargs="?", metavar="FILE", help=_("the response file; without it, or if it does not exist, a set-up screen creates it")
+    )
     fill.add_argument("--lang", help=_("language of the interface: ar, en, es, fr, ru, zh (default: the file's language)"))
+    fill.add_argument(
+        "--rtl",
+        choices=("native", "shaped"),
+        default=os.environ.get("UNTOC_RTL", "native"),
+        help=_("right-to-left text: native (the terminal shapes and reorders it) or shaped (untoc does, for display only)"),
+    )
 
     check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")

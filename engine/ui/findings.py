@@ -48,8 +48,11 @@ class FindingsPanel(OptionList):
         self.add_options(options)
         if highlighted is not None and options:
             self.highlighted = min(highlighted, len(options) - 1)
-        self.border_title = _("Findings ({errors} errors, {warnings} warnings)").format(
-            errors=sum(f.severity is Severity.error for f in shown), warnings=sum(f.severity is Severity.warning for f in shown)
+        errors = sum(f.severity is Severity.error for f in shown)
+        warnings = sum(f.severity is Severity.warning for f in shown)
+        self.border_title = _("Findings ({errors}, {warnings})").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -5,6 +5,20 @@ from __future__ import annotations
 from rich.text import Text
 
 from engine.i18n import _, is_translated, questionnaire_text
+from engine.i18n.display import DisplayMode, for_display
+
+_display: dict[str, DisplayMode] = {"mode": "native"}
+
+
+def set_display_mode(mode: DisplayMode) -> None:
+    """``shaped``: shape and reorder right-to-left static text for terminals that do not (see README)."""
+    _display["mode"] = mode
+
+
+def shown(text: str) -> str:
+    """Static text as the terminal should receive it; never used on text being edited or stored."""
+    return for_display(text, _display["mode"])
+
 
 LANGUAGE_NAMES: dict[str, str] = {
     "ar": "العربية",
@@ -35,8 +49,8 @@ def badge() -> str:
 
 
 def qtext(text: str, lang: str) -> tuple[str, bool]:
-    """Questionnaire ``text`` in ``lang`` and whether it is shown untranslated (in English)."""
-    return questionnaire_text(text, lang), not is_translated(text, lang)
+    """Questionnaire ``text`` in ``lang``, ready for display, and whether it is untranslated (English)."""
+    return shown(questionnaire_text(text, lang)), not is_translated(text, lang)
 
 
 def marked(text: str, lang: str, style: str = "") -> Text:

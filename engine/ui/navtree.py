@@ -8,7 +8,7 @@ from textual.widgets.tree import TreeNode
 
 from engine.definition.index import Entry, excerpt
 from engine.i18n import _, questionnaire_text
-from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED
+from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED, shown
 from engine.ui.session import Session
 
 
@@ -45,7 +45,9 @@ class NavTree(Tree[str]):
             part_node = self.root.add("", expand=applies)
             self._parts.append((part, part_node))
             for section in part.sections:
-                section_node = part_node.add(Text(excerpt(questionnaire_text(section.heading, self.lang), 60), style="bold"), expand=True)
+                section_node = part_node.add(
+                    Text(excerpt(shown(questionnaire_text(section.heading, self.lang)), 60), style="bold"), expand=True
+                )
                 self._sections.append((section, section_node))
                 for entry in entries:
                     if entry.section is section and entry.parent is None:
@@ -82,13 +84,13 @@ class NavTree(Tree[str]):
             self._shown[item_id] = state
             label = Text(f"{mark} ", style="green" if mark == ANSWERED else "yellow" if mark == FLAGGED else "")
             label.append(entry.number, style="bold" if applies else "")
-            label.append(" " + excerpt(questionnaire_text(entry.item.text, self.lang), 40))
+            label.append(" " + excerpt(shown(questionnaire_text(entry.item.text, self.lang)), 40))
             if not applies:
                 label.stylize("dim")
             node.set_label(label)
         for part, node in self._parts:
             answered, applicable = session.progress(part)
-            title = questionnaire_text(part.title, self.lang)  # type: ignore[attr-defined]
+            title = shown(questionnaire_text(part.title, self.lang))  # type: ignore[attr-defined]
             numeral, _sep, rest = title.partition(" ")
             label = Text(f"{numeral} {excerpt(rest, 36)} ", style="bold")
             label.append(_("({answered}/{applicable})").format(answered=answered, applicable=applicable), style="cyan")

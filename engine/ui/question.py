@@ -12,7 +12,7 @@ from engine.conditions.describe import scale_label
 from engine.definition.index import Entry
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.i18n import _
-from engine.ui.labels import ANSWERED, NOT_APPLICABLE, UNANSWERED, marked, qtext
+from engine.ui.labels import ANSWERED, NOT_APPLICABLE, UNANSWERED, marked, qtext, shown
 from engine.ui.session import Session
 from engine.validation.findings import Severity
 
@@ -138,7 +138,7 @@ class QuestionPane(VerticalScroll):
         session = self.session
         if not session.status(entry.id).applies:
             out.append(
-                _("Does not apply: {reason}. An answer is kept in the file but not reviewed.").format(reason=session.why_not(entry)),
+                shown(_("Does not apply: {reason}. An answer is kept in the file but not reviewed.").format(reason=session.why_not(entry))),
                 style="bold yellow",
             )
         for finding in session.findings():
@@ -146,7 +146,7 @@ class QuestionPane(VerticalScroll):
                 if out:
                     out.append("\n")
                 style = "bold red" if finding.severity is Severity.error else "yellow"
-                out.append(f"⚠ {finding.message}", style=style)
+                out.append(shown(f"⚠ {finding.message}"), style=style)
         return out
 
     def _children(self, entry: Entry) -> Text:
