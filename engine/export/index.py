@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
-import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from pathlib import Path
 from engine.export import chrome
 from engine.i18n import LANGUAGES, use
 from engine.i18n.display import language_name
+from engine.responses.storage import write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +26,8 @@ class Written:
 
 
 def write_bytes_atomic(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` beside ``path`` and rename it over (0600 when ``private``, else 0644 less the umask)."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.fchmod(fd, 0o644 & ~umask)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    """Write ``data`` atomically (0600 when ``private``, else 0644 less the umask)."""
+    write_atomic(path, data, private=private)
 
 
 def file_name(cluster: str, lang: str, fmt: str) -> str:

@@ -8,8 +8,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, private: bool = True) -> None:
-    """Write ``text`` to a temporary file beside ``path``, flush it to disk, rename it over.
+def write_atomic(path: Path, text: str | bytes, private: bool = True) -> None:
+    """Write ``text`` (or bytes) to a temporary file beside ``path``, flush it to disk, rename it over.
 
     A crash, a killed process or a full disk leaves either the old file or the new
     one, complete. With ``private`` the file is readable by its owner only (0600):
@@ -20,8 +20,9 @@ def write_atomic(path: Path, text: str, private: bool = True) -> None:
     try:
         if not private:
             os.fchmod(fd, 0o644 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
