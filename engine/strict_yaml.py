@@ -17,7 +17,7 @@ from typing import Union
 
 import yaml
 
-from engine.i18n import _
+from engine.i18n import _, current_language
 
 try:  # LibYAML's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -85,7 +85,14 @@ def _mark(event: yaml.Event) -> Mark:
 def decode(data: bytes) -> str:
     """Check size and encoding of raw file content and return its text."""
     if len(data) > MAX_BYTES:
-        raise YamlError(_("file is too large ({size} bytes; the limit is {limit} bytes)").format(size=f"{len(data):,}", limit=f"{MAX_BYTES:,}"))
+        from babel.numbers import format_decimal
+
+        lang = current_language()
+        raise YamlError(
+            _("file is too large ({size} bytes; the limit is {limit} bytes)").format(
+                size=format_decimal(len(data), locale=lang), limit=format_decimal(MAX_BYTES, locale=lang)
+            )
+        )
     if b"\x00" in data:
         raise YamlError(_("file is binary (it contains NUL bytes), not YAML text"))
     try:

@@ -177,3 +177,15 @@ def test_the_terminal_ui_shapes_static_text_only_in_shaped_mode():
     finally:
         labels.set_display_mode("native")
     assert labels.shown(arabic) == arabic
+
+
+def test_numbers_in_messages_are_formatted_for_the_language():
+    from engine.strict_yaml import YamlError, decode
+
+    messages = {}
+    for lang in ("en", "fr"):
+        with use(lang), pytest.raises(YamlError) as error:
+            decode(b"a" * (3 * 1024 * 1024))
+        messages[lang] = error.value.message
+    assert "3,145,728" in messages["en"]
+    assert "3\u202f145\u202f728" in messages["fr"] or "3\xa0145\xa0728" in messages["fr"]
