@@ -36,6 +36,16 @@ def test_installed_command_finds_its_questionnaires_from_any_directory(tmp_path)
         [command, "export", "blank", "--cluster", "2", "--format", "txt"], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert blank.stdout.startswith("Annex IV")
+    status = subprocess.run([command, "i18n", "status"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    french = next(line for line in status.stdout.splitlines() if line.startswith("fr ") and "untoc" in line)
+    assert int(french.split()[-3]) > 100 and french.split()[-1] == "0"  # the catalogs ship with the wheel
+    messages = subprocess.run(
+        [command, "validate", "--lang", "fr", str(ROOT / "examples" / "broken" / "cluster1-with-errors.yaml")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert messages.returncode == 1 and "ne s’applique que si" in messages.stdout
 
 
 def test_the_gettext_alias_is_never_rebound():

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from engine.conditions.describe import quoted
 from engine.i18n import _, ngettext
 from engine.validation.findings import Finding, Severity
 
@@ -41,8 +42,8 @@ def _count(results: list[FileResult], severity: Severity) -> int:
 def _line(finding: Finding) -> str:
     """``FILE:LINE:COLUMN: severity [id] message — “excerpt of the question”``."""
     item = f" [{finding.item}]" if finding.item else ""
-    quoted = f" — “{finding.excerpt}”" if finding.excerpt else ""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}{quoted}"
+    excerpt = f" — {quoted(finding.excerpt)}" if finding.excerpt else ""
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}{excerpt}"
 
 
 def as_text(results: list[FileResult], verbose: bool = False) -> str:

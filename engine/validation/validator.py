@@ -40,7 +40,7 @@ class _Collector:
                 message=message,
                 item=entry.id if entry else (clean(item) if item else None),
                 number=entry.number if entry else None,
-                excerpt=excerpt(entry.item.text) if entry else None,
+                excerpt=excerpt(questionnaire_text(entry.item.text, current_language())) if entry else None,
             )
         )
 
@@ -53,7 +53,9 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
         raise Unreadable(_("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)"))
     if str(questionnaire.value) not in registry.available():
         raise Unreadable(
-            _("unknown questionnaire '{value}'; use one of: {choices}").format(value=clean(questionnaire.value), choices=", ".join(registry.available())),
+            _("unknown questionnaire '{value}'; use one of: {choices}").format(
+                value=clean(questionnaire.value), choices=", ".join(registry.available())
+            ),
             questionnaire.mark,
         )
     definition = registry.load(str(questionnaire.value))
@@ -99,7 +101,10 @@ def validate(response: Response, definition: Definition, complete: bool = False,
 def _check_header(response: Response, out: _Collector) -> None:
     if response.state is None or not str(response.state.value).strip():
         out.add(
-            response.state.mark if response.state else None, Severity.error, "missing-state", _("the file does not name the State (state: …)")
+            response.state.mark if response.state else None,
+            Severity.error,
+            "missing-state",
+            _("the file does not name the State (state: …)"),
         )
     language = response.language
     if language is None:
@@ -126,7 +131,9 @@ def _check_header(response: Response, out: _Collector) -> None:
                 party.mark,
                 Severity.error,
                 "unknown-party",
-                _("unknown Protocol '{value}'{suggestion}; parties lists: {choices}").format(value=clean(name), suggestion=suggestion, choices=", ".join(PROTOCOLS)),
+                _("unknown Protocol '{value}'{suggestion}; parties lists: {choices}").format(
+                    value=clean(name), suggestion=suggestion, choices=", ".join(PROTOCOLS)
+                ),
             )
         elif name in seen:
             out.add(party.mark, Severity.warning, "duplicate-party", _("{name} is listed twice in parties").format(name=name))
@@ -136,14 +143,18 @@ def _check_header(response: Response, out: _Collector) -> None:
             None,
             Severity.warning,
             "missing-parties",
-            _("the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable"),
+            _(
+                "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable"
+            ),
         )
     if response.uncac_party is None and not any(p.code == "bad-uncac-party" for p in response.problems):
         out.add(
             None,
             Severity.warning,
             "missing-uncac-party",
-            _("the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false"),
+            _(
+                "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false"
+            ),
         )
 
 
@@ -171,7 +182,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         if answer.is_given:
             children = ", ".join(c.id for c in entry.children[:4])
             out.add(
-                mark, Severity.error, "stem-answered", _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children), entry
+                mark,
+                Severity.error,
+                "stem-answered",
+                _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children),
+                entry,
             )
         _check_extras(answer, entry, [], out)
         return None
@@ -181,19 +196,29 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind in SCALE_VALUES:
         allowed = SCALE_VALUES[kind]
         if not isinstance(value, str):
-            out.add(mark, Severity.error, "wrong-kind", _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)), entry)
+            out.add(
+                mark,
+                Severity.error,
+                "wrong-kind",
+                _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
+                entry,
+            )
             return None
         code = value
         if code not in allowed:
             hint = LABEL_TO_CODE.get(code.strip().lower())
-            hint_text = _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint))) if hint and hint in allowed else ""
+            hint_text = (
+                _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint))) if hint and hint in allowed else ""
+            )
             if not hint_text and code.strip().lower() in allowed:
                 hint_text = _(" (codes are lowercase: {code})").format(code=code.strip().lower())
             out.add(
                 mark,
                 Severity.error,
                 "unknown-option",
-                _("{number} takes one of {choices}, not '{value}'{hint}").format(number=entry.number, choices=", ".join(allowed), value=clean(value), hint=hint_text),
+                _("{number} takes one of {choices}, not '{value}'{hint}").format(
+                    number=entry.number, choices=", ".join(allowed), value=clean(value), hint=hint_text
+                ),
                 entry,
             )
             return None
@@ -201,14 +226,22 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         return code
     if kind is AnswerKind.text:
         if not isinstance(value, str):
-            out.add(mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry)
+            out.add(
+                mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
+            )
             return None
         _check_extras(answer, entry, [], out)
         return value
     codes_allowed = entry.values
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
-        out.add(mark, Severity.error, "wrong-kind", _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)), entry)
+        out.add(
+            mark,
+            Severity.error,
+            "wrong-kind",
+            _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)),
+            entry,
+        )
         return None
     valid: list[str] = []
     for code in chosen:
@@ -226,7 +259,13 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
                 entry,
             )
         elif text in valid:
-            out.add(mark, Severity.warning, "duplicate-option", _("{number}: option {code} is chosen twice").format(number=entry.number, code=text), entry)
+            out.add(
+                mark,
+                Severity.warning,
+                "duplicate-option",
+                _("{number}: option {code} is chosen twice").format(number=entry.number, code=text),
+                entry,
+            )
         else:
             valid.append(text)
     _check_extras(answer, entry, valid, out)
@@ -282,13 +321,17 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                     answer.mark,
                     Severity.warning,
                     "specify-missing",
-                    _("{number}: {label} is chosen but not specified (add {field})").format(number=entry.number, label=quoted(label), field=where),
+                    _("{number}: {label} is chosen but not specified (add {field})").format(
+                        number=entry.number, label=quoted(label), field=where
+                    ),
                     entry,
                 )
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
-            out.add(link.mark, Severity.warning, "bad-link", _("'{value}' is not an absolute http(s) link").format(value=clean(text)), entry)
+            out.add(
+                link.mark, Severity.warning, "bad-link", _("'{value}' is not an absolute http(s) link").format(value=clean(text)), entry
+            )
 
 
 def _why_not(entry: Entry, status: Applicability, definition: Definition, values: dict[str, object], response: Response) -> str:
