@@ -147,17 +147,8 @@ def load_lists(path: Path) -> dict[str, OptionList]:
     records, node = _records(ListsFile, path, content, cache.lists_file)
     lists = records.lists  # type: ignore[attr-defined]
     problems = _check_codes(lists, path, node)
-    if problems and node is None:
-        return load_lists_uncached(path, content)
-    if problems:
-        raise DefinitionError(problems)
-    return lists
-
-
-def load_lists_uncached(path: Path, content: bytes) -> dict[str, OptionList]:
-    node = _parse(path, content)
-    lists = _validate(ListsFile, node, path).lists
-    problems = _check_codes(lists, path, node)
+    if problems and node is None:  # from the cache: locate the problems in the file itself
+        problems = _check_codes(lists, path, _parse(path, content))
     if problems:
         raise DefinitionError(problems)
     return lists

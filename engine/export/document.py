@@ -117,16 +117,11 @@ class PartBlock:
     sections: list[SectionBlock]
 
 
-@dataclass(slots=True)
-class Document:
-    id: str
-    annex: Tr
-    title: Tr
-    guidance_heading: Tr
-    guidance: list[Tr]
-    parts: list[PartBlock]
-    lang: str = DEFAULT_LANGUAGE
-    cluster: str = ""
+class Localized:
+    """What a document's language decides: direction and whether the text is official."""
+
+    __slots__ = ()
+    lang: str
 
     @property
     def rtl(self) -> bool:
@@ -136,6 +131,18 @@ class Document:
     def official(self) -> bool:
         """English is the source; every other language is an unofficial translation."""
         return self.lang == DEFAULT_LANGUAGE
+
+
+@dataclass(slots=True)
+class Document(Localized):
+    id: str
+    annex: Tr
+    title: Tr
+    guidance_heading: Tr
+    guidance: list[Tr]
+    parts: list[PartBlock]
+    lang: str = DEFAULT_LANGUAGE
+    cluster: str = ""
 
     def texts(self) -> Iterator[Tr]:
         yield from (self.annex, self.title, self.guidance_heading, *self.guidance)

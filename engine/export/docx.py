@@ -198,13 +198,7 @@ def blank_docx(doc: Document, routing: bool = True) -> bytes:
     annex.alignment = 2  # the end of the line, as printed
     w.marker(annex, doc.annex)
     w.run(annex, doc.annex, bold=True)
-    title = w.doc.add_heading(level=0)
-    if w.rtl:
-        set_bidi(title)
-    w.marker(title, doc.title)
-    w.text(title, doc.title)
-    if not doc.official:
-        _notice(w, doc.fallback_count)
+    _title(w, doc)
     heading = w.heading("", 1)
     w.marker(heading, doc.guidance_heading)
     w.text(heading, doc.guidance_heading)
@@ -260,9 +254,8 @@ def _item(w: Writer, block: ItemBlock, depth: int, routing: bool) -> None:
         _item(w, child, depth + 1, routing)
 
 
-def filled_docx(doc: FilledDocument) -> bytes:
-    """A filled questionnaire as a Word document: a cover table, then the applicable questions."""
-    w = Writer(doc.lang, doc.rtl)
+def _title(w: Writer, doc: Document | FilledDocument) -> None:
+    """The document's title, then, in a translation, the notice that it is unofficial."""
     title = w.doc.add_heading(level=0)
     if w.rtl:
         set_bidi(title)
@@ -270,6 +263,12 @@ def filled_docx(doc: FilledDocument) -> bytes:
     w.text(title, doc.title)
     if not doc.official:
         _notice(w, doc.fallback_count)
+
+
+def filled_docx(doc: FilledDocument) -> bytes:
+    """A filled questionnaire as a Word document: a cover table, then the applicable questions."""
+    w = Writer(doc.lang, doc.rtl)
+    _title(w, doc)
     rows = [
         (chrome.state(), doc.state),
         (chrome.cluster(), doc.cluster),

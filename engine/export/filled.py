@@ -12,7 +12,7 @@ from engine.conditions.describe import instrument_name, value_label
 from engine.definition.index import Entry
 from engine.definition.loader import Definition
 from engine.definition.model import AnswerKind
-from engine.export.document import RTL_LANGUAGES, Tr
+from engine.export.document import Localized, Tr
 from engine.i18n import DEFAULT_LANGUAGE, LANGUAGES, use
 from engine.i18n.display import language_name
 from engine.responses.model import Answer, Response
@@ -50,7 +50,7 @@ class FilledPart:
 
 
 @dataclass(slots=True)
-class FilledDocument:
+class FilledDocument(Localized):
     title: Tr
     state: str
     cluster: str
@@ -68,14 +68,6 @@ class FilledDocument:
     """The Protocols the State is party to, named in the document's language."""
     answers_language: str = ""
     """The language of the answers, named in the document's language."""
-
-    @property
-    def rtl(self) -> bool:
-        return self.lang in RTL_LANGUAGES
-
-    @property
-    def official(self) -> bool:
-        return self.lang == DEFAULT_LANGUAGE
 
     @property
     def fallback_count(self) -> int:
