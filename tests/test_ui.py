@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, OptionList, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList, TextArea
 
 from engine.definition import registry
 from engine.definition.model import SCALE_VALUES, AnswerKind
@@ -51,7 +51,7 @@ def new_session(path: Path, cluster: str = "cluster1", parties: list[str] | None
 async def answer(pilot, value: object) -> None:
     """Answer the question shown, through its widget."""
     pane = pilot.app.screen.query_one(QuestionPane)
-    widget = pane.query_one("#answer")
+    widget = pane.answer_widget
     if isinstance(widget, RadioSet):
         for button in widget.query(RadioButton):
             if button.name == value:
@@ -97,8 +97,10 @@ async def test_fill_a_whole_part(tmp_path: Path):
                     await pilot.pause()
                 elif entry.kind is AnswerKind.choices:
                     await answer(pilot, [entry.values[0]])
-                    for field in app.screen.query(f"#specify-{entry.values[0]}").results(Input):
-                        field.value = "Specified."
+                    pane = app.screen.query_one(QuestionPane)
+                    for code, field in pane.specify_fields.items():
+                        if code == entry.values[0]:
+                            field.value = "Specified."
                     await pilot.pause()
                 elif entry.kind is AnswerKind.choice:
                     await answer(pilot, entry.values[0])
@@ -165,8 +167,8 @@ async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Pa
         assert isinstance(app.screen, MainScreen) and app.screen.lang == "fr"
         text = app.screen.query_one(QuestionPane).query(".text").first().render()
         source = session.definition.entries["5.a"].item.text
-        assert str(text).startswith(questionnaire_text(source, "fr"))
-        assert ("[EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        assert questionnaire_text(source, "fr") in str(text)
+        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
         await pilot.press("ctrl+q")
     assert state_path(path).exists()
     again = Session.open(path)
@@ -237,7 +239,8 @@ async def test_second_instance_is_read_only(tmp_path: Path):
         await go(pilot, "1")
         banner = app.screen.query_one("#banner").render()
         assert "READ-ONLY" in str(banner)
-        assert app.screen.query_one("#answer", RadioSet).disabled
+        assert isinstance(app.screen.query_one(QuestionPane).answer_widget, RadioSet)
+        assert app.screen.query_one(QuestionPane).answer_widget.disabled
         assert not second.update("1", value="yes")
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before
@@ -306,3 +309,70 @@ async def test_setup_creates_the_file_and_opens_the_questionnaire(tmp_path: Path
     assert response.questionnaire.value == "cluster3" and response.state.value == "Examplestan"
     assert [p.value for p in response.parties] == ["smuggling"]
     assert not [f for f in validate(response, registry.load("cluster3")) if f.severity is Severity.error]
+
+
+@sync
+async def test_the_mouse_works_too(tmp_path: Path, monkeypatch):
+    """Set up, move through the outline, answer and open a finding with clicks only (and the State's name typed)."""
+    monkeypatch.chdir(tmp_path)
+    app = FillApp(None, tmp_path / "m.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#state")
+        await pilot.press(*"Mouseland")
+        await pilot.click(next(b for b in app.screen.query("#cluster RadioButton").results(RadioButton) if b.name == "cluster3"))
+        await pilot.click("#party-smuggling")
+        await pilot.click("#create")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        session = app.screen.session
+        assert session.document.parties == ["smuggling"]
+        tree = app.screen.query_one(NavTree)
+        pane = app.screen.query_one(QuestionPane)
+        target = next(
+            e.id for e in session.definition.entries.values()
+            if e.kind in SCALE_VALUES and e.id != pane.item_id and session.status(e.id).applies and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
+        )
+        await pilot.click(tree, offset=(6, tree.nodes[target].line - tree.scroll_offset.y))
+        await pilot.pause()
+        assert pane.item_id == target
+        no = next(b for b in pane.query(RadioButton) if b.name == "no")
+        pane.scroll_to_widget(no, animate=False)
+        await pilot.pause()
+        await pilot.click(no)
+        await pilot.pause()
+        assert session.record(target).value == "no"
+        findings = app.screen.query_one("#findings", OptionList)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        first = findings.get_option_at_index(0).id.rsplit(":", 1)[1]
+        assert first != target, [str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)]
+        await pilot.click(findings, offset=(4, 1))  # the first finding, under the panel's top border
+        await pilot.pause()
+        assert pane.item_id == first
+        await pilot.press("ctrl+q")
+    assert read(tmp_path / "m.yaml").answers[target].value == "no"
+
+
+@sync
+async def test_keys_typed_in_a_burst_across_questions_land_where_they_were_typed(tmp_path: Path):
+    """Typing, moving on and typing again without a pause: each text goes to the question it was typed for."""
+    from textual import events
+
+    session = new_session(tmp_path / "c1.yaml")
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "1")
+        following = session.neighbour("1", 1)
+        app.screen.query_one("#field-legislation", TextArea).focus()
+        await pilot.pause()
+        burst = [*"Act A", "ctrl+down", *"Act B", "ctrl+up", *" (2)"]
+        for key in burst:
+            event = events.Key("space" if key == " " else key, key if len(key) == 1 else None)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as a terminal delivers them: no waiting between keys
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    response = read(tmp_path / "c1.yaml")
+    assert [c.value for c in response.answers["1"].legislation] == ["Act A (2)"]
+    assert [c.value for c in response.answers[following].legislation] == ["Act B"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal
@@ -16,6 +19,8 @@ from engine.ui.labels import LANGUAGE_NAMES
 from engine.ui.navtree import NavTree
 from engine.ui.question import QuestionPane
 from engine.ui.session import Session
+
+KEYS_WAIT = 1.0  # seconds: at most this long for the focused widget to handle keys typed before a move
 
 
 def bindings() -> list[Binding]:
@@ -99,9 +104,24 @@ class MainScreen(Screen[None]):
     async def go_to(self, item_id: str | None) -> None:
         if item_id is None or item_id not in self.session.definition.entries:
             return
+        await self._pending_keys_handled()
         self.query_one(NavTree).reveal(item_id)
         await self.query_one(QuestionPane).show(item_id)
         self.update_progress()
+
+    async def _pending_keys_handled(self) -> None:
+        """Wait until the focused widget has handled the keys typed before this move.
+
+        The application hands keys to the focused widget's queue; a move bound to a key is handled at
+        once. Without this wait, letters typed just before ctrl+↓ could land in the next question.
+        """
+        focused = self.app.focused
+        if focused is None or self.query_one(QuestionPane) not in focused.ancestors:
+            return  # only the question pane's widgets edit answers
+        handled = asyncio.Event()
+        if focused.call_later(handled.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(handled.wait(), KEYS_WAIT)
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         if event.node.data is not None:

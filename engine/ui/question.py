@@ -1,24 +1,71 @@
-"""The question pane: one item's text, notes and answer widgets, writing edits to the session."""
+"""The question pane: one item's text, notes and answer widgets, writing edits to the session.
+
+The pane's widgets are made once and refilled for each item shown: moving from question to question
+mounts nothing, except the answer widget when the new item needs a different one (another answer
+kind or other options). Each editable widget remembers the content it was filled with; an edit is
+written to the session when the content differs from that, and pending edits are written before the
+pane is refilled, so a keystroke is never attributed to the wrong item nor lost.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, TextArea
 
 from engine.conditions.describe import scale_label
 from engine.definition.index import Entry
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.i18n import _
+from engine.responses.writer import Record
 from engine.ui.labels import ANSWERED, NOT_APPLICABLE, UNANSWERED, marked, qtext, shown
 from engine.ui.session import Session
 from engine.validation.findings import Severity
 
+FIELDS = ("legislation", "links", "comment")
+KEPT_SHAPES = 12  # answer widgets kept mounted (hidden) for reuse: moving between questions mounts nothing
+EDITS = (TextArea.Changed, Input.Changed, SelectionList.SelectedChanged, RadioSet.Changed, RadioButton.Changed)
+
+
+class AnswerRadios(RadioSet):
+    """A radio set whose pressed button can be set by the program."""
+
+    def press(self, code: str | None) -> None:
+        """Press the button named ``code`` (none for ``None``) without posting change messages."""
+        with self.prevent(RadioButton.Changed, RadioSet.Changed):
+            for button in self.query(RadioButton):
+                button.value = button.name == code
+        # RadioSet tracks the pressed button from its buttons' change messages, prevented here.
+        self._pressed_button = next((b for b in self.query(RadioButton) if b.value), None)
+
+
+def content(widget: Widget) -> object:
+    """What an editable widget holds now, in a form comparable with what it was filled with."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Input):
+        return widget.value
+    if isinstance(widget, SelectionList):
+        return tuple(sorted(widget.selected))
+    if isinstance(widget, RadioSet):
+        pressed = widget.pressed_button
+        return pressed.name if pressed is not None else None
+    raise TypeError(widget)
+
+
+def load(area: TextArea, text: str) -> None:
+    """Fill a text area, with the cursor at the end (load_text also clears the undo history: no undoing into another item)."""
+    area.load_text(text)
+    area.move_cursor(area.document.end)
+
 
 class QuestionPane(VerticalScroll):
-    """Shows one item; its widgets' ids name the answer field they edit."""
+    """Shows one item; its editable widgets' ids name the answer field they edit."""
 
     class Edited(Message):
         """An answer changed in the session."""
@@ -28,74 +75,165 @@ class QuestionPane(VerticalScroll):
         self.session = session
         self.lang = lang
         self.item_id: str | None = None
+        self._kept: dict[tuple[object, ...], list[Widget]] = {}  # answer widgets by shape, least recently used first
+        self._parts: list[Widget] = []  # the shown item's answer widgets: the answer, then any "please specify" fields
+
+    def compose(self) -> ComposeResult:
+        # Few widgets, refilled for each item: heading, number and text in one; labels as border titles.
+        yield Static(classes="text", id="text")
+        yield Static(id="status", classes="status")
+        yield Static(classes="note", id="notes")  # the condition note and the footnotes
+        yield Static(classes="note", id="after-options")
+        read_only = self.session.read_only is not None
+        for field in FIELDS:
+            area = TextArea(id=f"field-{field}", classes="field", soft_wrap=True, show_line_numbers=False, disabled=read_only)
+            area.untoc_field = field  # type: ignore[attr-defined]
+            yield area
+        yield Static(id="children", classes="children")
 
     async def show(self, item_id: str, force: bool = False) -> None:
-        """Replace the content by item ``item_id``'s."""
+        """Fill the pane with item ``item_id``."""
         if item_id == self.item_id and not force:
             return
+        self.commit()
         self.item_id = item_id
         self.session.last = item_id
         entry = self.session.definition.entries[item_id]
-        widgets = self._widgets(entry)
-        for widget in widgets:
-            widget.untoc_item = item_id  # type: ignore[attr-defined]  (edits go to this item, even if they arrive late)
+        record = self.session.record(item_id)
+        answerable = entry.is_answerable
         with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(widgets)
+            if force:
+                await self._forget_answer_widgets()
+            parts = await self._answer_widgets_for(entry) if answerable else []
+            with self.prevent(*EDITS):
+                for widget in self._parts:
+                    widget.display = False
+                self._parts = parts
+                self._fill_text(entry)
+                for widget in [*parts, *self.query(".field")]:
+                    widget.display = answerable
+                if answerable:
+                    self._fill_answer(entry, record)
+                    self._fill_fields(record)
         self.scroll_home(animate=False)
+
+    @property
+    def answer_widget(self) -> Widget | None:
+        """The widget holding the shown item's answer (none for an item without one)."""
+        return self._parts[0] if self._parts else None
+
+    @property
+    def specify_fields(self) -> dict[str, Input]:
+        """The shown item's "please specify" fields by option code."""
+        return {w.untoc_field.removeprefix("specify:"): w for w in self._parts[1:] if isinstance(w, Input)}
 
     def refresh_status(self) -> None:
         """Update the applicability notice and the findings of the shown item."""
         if self.item_id is None:
             return
         entry = self.session.definition.entries[self.item_id]
-        for widget in self.query("#status"):
-            widget.update(self._status(entry))  # type: ignore[attr-defined]
-        for widget in self.query("#children"):
-            widget.update(self._children(entry))  # type: ignore[attr-defined]
+        self.query_one("#status", Static).update(self._status(entry))
+        self._set("#children", self._children(entry) if entry.children else None)
 
-    # -- building ----------------------------------------------------------------
+    # -- filling ---------------------------------------------------------------------
 
-    def _widgets(self, entry: Entry) -> list[Widget]:
+    def _set(self, selector: str, text: Text | None) -> None:
+        """Show ``text`` in a static, or hide the static when there is none."""
+        widget = self.query_one(selector, Static)
+        widget.display = text is not None
+        if text is not None:
+            widget.update(text)
+
+    def _fill_text(self, entry: Entry) -> None:
         lang = self.lang
-        out: list[Widget] = [Static(marked(entry.section.heading, lang, "dim"), classes="heading")]
-        title = Text(entry.number, style="bold")
+        text = Text()
+        text.append_text(marked(entry.section.heading, lang, "dim"))
+        text.append("\n\n")
+        text.append(entry.number, style="bold")
         if entry.voluntary:
-            title.append("  ")
-            title.append(_("Voluntary"), style="italic reverse")
-        out.append(Static(title, classes="number"))
-        out.append(Static(marked(entry.item.text, lang), classes="text"))
-        out.append(Static(self._status(entry), id="status", classes="status"))
-        if entry.item.condition_note:
-            out.append(Static(marked(entry.item.condition_note, lang, "italic"), classes="note"))
+            text.append("  ")
+            text.append(_("Voluntary"), style="italic reverse")
+        text.append("\n")
+        text.append_text(marked(entry.item.text, lang))
+        self._set("#text", text)
+        self.query_one("#status", Static).update(self._status(entry))
+        notes = [marked(entry.item.condition_note, lang, "italic")] if entry.item.condition_note else []
         for footnote in entry.item.footnotes:
             note = Text(f"{footnote.number} ", style="dim")
             note.append_text(marked(footnote.text, lang, "dim"))
-            out.append(Static(note, classes="footnote"))
-        if not entry.is_answerable:
-            out.append(Static(self._children(entry), id="children", classes="children"))
-            return out
-        out.extend(self._answer_widgets(entry))
-        if entry.item.after_options:
-            out.append(Static(marked(entry.item.after_options, lang, "italic"), classes="note"))
-        record = self.session.record(entry.id)
-        read_only = self.session.read_only is not None
-        for field, label, text in (
-            ("legislation", _("Legislation (one citation a line)"), "\n".join(record.legislation)),
-            ("links", _("Links (one http(s) address a line)"), "\n".join(record.links)),
-            ("comment", _("Comment"), record.comment or ""),
-        ):
-            out.append(Label(label, classes="field-label"))
-            area = TextArea(text, id=f"field-{field}", classes="field", soft_wrap=True, show_line_numbers=False)
-            area.disabled = read_only
-            out.append(area)
-        if entry.children:
-            out.append(Static(self._children(entry), id="children", classes="children"))
-        return out
+            notes.append(note)
+        self._set("#notes", Text("\n\n").join(notes) if notes else None)
+        after = entry.item.after_options if entry.is_answerable else None
+        self._set("#after-options", marked(after, lang, "italic") if after else None)
+        self._set("#children", self._children(entry) if entry.children else None)
+
+    def _fill_answer(self, entry: Entry, record: Record) -> None:
+        value = record.value
+        widget = self._parts[0]
+        if isinstance(widget, AnswerRadios):
+            widget.press(value if isinstance(value, str) else None)
+        elif isinstance(widget, SelectionList):
+            chosen = set(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+            widget.deselect_all()
+            for code in entry.values:
+                if code in chosen:
+                    widget.select(code)
+        elif isinstance(widget, TextArea):
+            load(widget, value if isinstance(value, str) else "")
+        self._loaded(widget)
+        for code, field in self.specify_fields.items():
+            field.value = (record.other if code == "other" else record.details.get(code)) or ""
+            self._loaded(field)
+
+    def _fill_fields(self, record: Record) -> None:
+        texts = {"legislation": "\n".join(record.legislation), "links": "\n".join(record.links), "comment": record.comment or ""}
+        labels = {
+            "legislation": _("Legislation (one citation a line)"),
+            "links": _("Links (one http(s) address a line)"),
+            "comment": _("Comment"),
+        }
+        for field in FIELDS:
+            area = self.query_one(f"#field-{field}", TextArea)
+            area.border_title = labels[field]
+            load(area, texts[field])
+            self._loaded(area)
+
+    @staticmethod
+    def _loaded(widget: Widget) -> None:
+        widget.untoc_loaded = content(widget)  # type: ignore[attr-defined]
+
+    # -- building the answer widgets ---------------------------------------------------
+
+    async def _answer_widgets_for(self, entry: Entry) -> list[Widget]:
+        """Answer widgets for ``entry``: kept ones of the same shape, or new ones mounted (hidden)."""
+        shape = self._answer_shape(entry)
+        widgets = self._kept.pop(shape, None)
+        if widgets is None:
+            widgets = self._answer_widgets(entry)
+            for widget in widgets:
+                widget.display = False
+            await self.mount_all(widgets, before="#after-options")
+            if len(self._kept) >= KEPT_SHAPES:
+                oldest = self._kept.pop(next(iter(self._kept)))
+                await self.remove_children(oldest)
+        self._kept[shape] = widgets
+        return widgets
+
+    async def _forget_answer_widgets(self) -> None:
+        """Remove every kept answer widget (the language changed)."""
+        self.commit()
+        await self.remove_children([widget for widgets in self._kept.values() for widget in widgets])
+        self._kept.clear()
+        self._parts = []
+
+    def _answer_shape(self, entry: Entry) -> tuple[object, ...]:
+        """Two items with the same shape can share answer widgets."""
+        kind = entry.kind
+        options = () if kind in SCALE_VALUES or kind is AnswerKind.text else tuple(o.label for o in entry.options)
+        specify = tuple(o.code for o in entry.options if o.specify)
+        return (kind, tuple(entry.values), options, specify, self.lang, self.session.read_only is None)
 
     def _answer_widgets(self, entry: Entry) -> list[Widget]:
-        record = self.session.record(entry.id)
-        value = record.value
         read_only = self.session.read_only is not None
         out: list[Widget] = []
         if entry.kind in SCALE_VALUES or entry.kind is AnswerKind.choice:
@@ -107,29 +245,21 @@ class QuestionPane(VerticalScroll):
                 else:
                     option = entry.option(code)
                     label = marked(option.label, self.lang) if option else code
-                buttons.append(RadioButton(label, value=value == code, name=code))
-            radio = RadioSet(*buttons, id="answer", classes="answer")
-            radio.disabled = read_only
-            out.append(radio)
+                buttons.append(RadioButton(label, name=code))
+            out.append(AnswerRadios(*buttons, classes="answer", disabled=read_only))
         elif entry.kind is AnswerKind.choices:
-            chosen = set(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
-            selection: SelectionList[str] = SelectionList(
-                *[(marked(o.label, self.lang), o.code, o.code in chosen) for o in entry.options], id="answer", classes="answer"
-            )
-            selection.disabled = read_only
-            out.append(selection)
+            options = [(marked(o.label, self.lang), o.code) for o in entry.options]
+            out.append(SelectionList(*options, classes="answer", disabled=read_only))
         else:
-            area = TextArea(value if isinstance(value, str) else "", id="answer", classes="answer text-answer", soft_wrap=True)
-            area.disabled = read_only
-            out.append(Label(_("Answer"), classes="field-label"))
+            area = TextArea(classes="answer text-answer", soft_wrap=True, disabled=read_only)
+            area.border_title = _("Answer")
             out.append(area)
         for option in entry.options:
             if option.specify:
-                text = record.other if option.code == "other" else record.details.get(option.code)
                 label_text, english = qtext(option.label, self.lang)
-                out.append(Label(_("Text for “{option}”").format(option=label_text) + (" [EN]" if english else ""), classes="field-label"))
-                field = Input(text or "", id=f"specify-{option.code}", classes="specify")
-                field.disabled = read_only
+                field = Input(classes="specify", disabled=read_only)
+                field.untoc_field = f"specify:{option.code}"  # type: ignore[attr-defined]
+                field.border_title = _("Text for “{option}”").format(option=label_text) + (" [EN]" if english else "")
                 out.append(field)
         return out
 
@@ -169,56 +299,75 @@ class QuestionPane(VerticalScroll):
             out.append_text(line)
         return out
 
-    # -- edits -------------------------------------------------------------------
+    # -- edits -------------------------------------------------------------------------
 
-    def _edit(self, widget: Widget, **changes: object) -> None:
-        item_id = getattr(widget, "untoc_item", None)
-        if item_id is not None and self.session.update(item_id, **changes):
+    def _editable(self) -> Iterator[Widget]:
+        if self.item_id is None or not self.session.definition.entries[self.item_id].is_answerable:
+            return
+        yield from self._parts
+        for field in FIELDS:
+            yield self.query_one(f"#field-{field}")
+
+    def commit(self) -> None:
+        """Write every edit not yet written to the session (before the pane is refilled)."""
+        for widget in list(self._editable()):
+            self._commit(widget)
+
+    def _commit(self, widget: Widget) -> None:
+        """Write ``widget``'s content to the shown item, if it changed since it was filled or last written."""
+        item_id = self.item_id
+        if item_id is None or (widget not in self._parts and not widget.has_class("field")):
+            return  # a late message from a widget of another shape, hidden since (its edits were committed)
+        now = content(widget)
+        if now == getattr(widget, "untoc_loaded", None):
+            return
+        widget.untoc_loaded = now  # type: ignore[attr-defined]
+        if self.session.update(item_id, **self._changes(item_id, widget)):
             self.post_message(self.Edited())
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        if event.pressed.name:
-            self._edit(event.radio_set, value=event.pressed.name)
-
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        event.stop()
-        item_id = getattr(event.selection_list, "untoc_item", None)
-        if item_id is None:
-            return
-        entry = self.session.definition.entries[item_id]
-        old = self.session.record(item_id).value
-        unknown = [c for c in (old if isinstance(old, list) else [old] if isinstance(old, str) else []) if c not in entry.values]
-        selected = set(event.selection_list.selected)
-        codes = [c for c in entry.values if c in selected] + unknown  # option order; unknown codes kept
-        self._edit(event.selection_list, value=codes or None)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        field = event.text_area.id or ""
-        text = event.text_area.text
-        if field == "answer":
-            self._edit(event.text_area, value=text if text.strip() else None)
-        elif field in ("field-legislation", "field-links"):
-            lines = [line.strip() for line in text.splitlines() if line.strip()]
-            self._edit(event.text_area, **{field.removeprefix("field-"): lines})
-        elif field == "field-comment":
-            self._edit(event.text_area, comment=text if text.strip() else None)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        field = event.input.id or ""
-        item_id = getattr(event.input, "untoc_item", None)
-        if not field.startswith("specify-") or item_id is None:
-            return
-        code = field.removeprefix("specify-")
-        text = event.value if event.value.strip() else None
-        if code == "other":
-            self._edit(event.input, other=text)
-        else:
-            details = dict(self.session.record(item_id).details)
+    def _changes(self, item_id: str, widget: Widget) -> dict[str, object]:
+        """The record fields ``widget``'s content sets."""
+        field: str = getattr(widget, "untoc_field", "")
+        record = self.session.record(item_id)
+        if isinstance(widget, RadioSet):
+            return {"value": content(widget)}
+        if isinstance(widget, SelectionList):
+            entry = self.session.definition.entries[item_id]
+            old = record.value
+            unknown = [c for c in (old if isinstance(old, list) else [old] if isinstance(old, str) else []) if c not in entry.values]
+            selected = set(widget.selected)
+            codes = [c for c in entry.values if c in selected] + unknown  # option order; unknown codes kept
+            return {"value": codes or None}
+        if isinstance(widget, Input):
+            code = field.removeprefix("specify:")
+            text = widget.value if widget.value.strip() else None
+            if code == "other":
+                return {"other": text}
+            details = dict(record.details)
             if text is None:
                 details.pop(code, None)
             else:
                 details[code] = text
-            self._edit(event.input, details=details)
+            return {"details": details}
+        text = widget.text  # type: ignore[attr-defined]
+        if field in ("legislation", "links"):
+            return {field: [line.strip() for line in text.splitlines() if line.strip()]}
+        if field == "comment":
+            return {"comment": text if text.strip() else None}
+        return {"value": text if text.strip() else None}
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._commit(event.radio_set)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._commit(event.selection_list)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._commit(event.text_area)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._commit(event.input)

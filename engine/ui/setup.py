@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
 from engine.definition import registry
 from engine.i18n import _
@@ -36,6 +37,16 @@ def protocols_of(questionnaire: str) -> list[str]:
     return [p.instrument.value for p in parts if p.instrument.value != "convention"]
 
 
+W = TypeVar("W", bound=Widget)
+
+
+def titled(widget: W, title: str) -> W:
+    """``widget`` with ``title`` in its top border (a label that takes no line of its own)."""
+    widget.border_title = title
+    widget.add_class("titled")
+    return widget
+
+
 def default_name(questionnaire: str, state: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", state.lower()).strip("-") or "state"
     return f"{questionnaire}-{slug}.yaml"
@@ -52,29 +63,26 @@ class SetupScreen(Screen[Setup]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
+        # Each field is titled in its own border, so that the whole form fits in 80×24 without scrolling.
         with VerticalScroll(id="setup"):
             yield Static(_("New response file"), classes="title")
-            yield Label(_("Cluster"))
-            clusters = registry.available()
-            with RadioSet(id="cluster", classes="inline"):
-                for index, questionnaire in enumerate(clusters):
-                    model = registry.load(questionnaire).questionnaire
-                    yield RadioButton(f"{model.cluster}", value=index == 0, name=questionnaire)
-            yield Label(_("State"))
-            yield Input(placeholder=_("name of the State party"), id="state")
-            yield Label(_("Language of the answers"))
-            with RadioSet(id="language", classes="inline"):
+            with Horizontal(classes="row"):
+                with titled(RadioSet(id="cluster", classes="inline"), _("Cluster")):
+                    for index, questionnaire in enumerate(registry.available()):
+                        model = registry.load(questionnaire).questionnaire
+                        yield RadioButton(f"{model.cluster}", value=index == 0, name=questionnaire)
+                yield titled(Input(placeholder=_("name of the State party"), id="state"), _("State"))
+            with titled(RadioSet(id="language", classes="inline"), _("Language of the answers")):
                 for code, name in LANGUAGE_NAMES.items():
                     yield RadioButton(name, value=code == "en", name=code)
-            yield Label(_("Protocols the State is party to"))
-            with Horizontal(classes="checks"):
+            with titled(Vertical(id="protocols", classes="checks"), _("Protocols the State is party to")):
                 for code in PROTOCOL_ORDER:
                     yield Checkbox(protocol_label(code), id=f"party-{code}")
             yield Checkbox(_("Party to the United Nations Convention against Corruption"), id="uncac")
-            yield Label(_("File"))
-            yield Input(str(self.path) if self.path else "", placeholder=_("file name (default: cluster and State)"), id="file")
+            with Horizontal(classes="row"):
+                yield titled(Input(str(self.path) if self.path else "", placeholder=_("file name (default: cluster and State)"), id="file"), _("File"))
+                yield Button(_("Create and start"), id="create", variant="primary")
             yield Static("", id="error")
-            yield Button(_("Create and start"), id="create", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,6 +114,7 @@ class SetupScreen(Screen[Setup]):
     def action_create(self) -> None:
         state = self.query_one("#state", Input).value.strip()
         error = self.query_one("#error", Static)
+        error.display = True
         if not state:
             error.update(_("Please name the State."))
             self.query_one("#state", Input).focus()
