@@ -28,9 +28,10 @@ MAX_BYTES = 2 * 1024 * 1024
 """Largest file accepted (2 MiB): a full response file is well under 200 KiB."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mark:
-    """A 1-based position in a file."""
+    """A 1-based position in a file (not frozen: a frozen dataclass is twice as slow to create, and
+    one is made for every node of every file validated)."""
 
     line: int
     column: int
@@ -123,9 +124,14 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
     keys: list[Scalar | None] = []
     container: Sequence | Mapping | None = None
     key: Scalar | None = None
+    loader = _Loader(text)
+    next_event = loader.get_event  # called directly: yaml.parse() adds a generator and a check per event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while True:
+            event = next_event()
             kind = type(event)
+            if kind is _STREAM_END or event is None:
+                break
             if kind is _SCALAR or kind is _SEQUENCE_START or kind is _MAPPING_START:
                 start = event.start_mark
                 mark = Mark(start.line + 1, start.column + 1)
@@ -186,6 +192,8 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
         raise YamlError(_("malformed YAML: {problem}").format(problem=problem), position) from None
     except yaml.YAMLError as error:  # pragma: no cover - defensive
         raise YamlError(_("malformed YAML: {problem}").format(problem=error)) from None
+    finally:
+        loader.dispose()
     return root
 
 
@@ -197,6 +205,7 @@ _SEQUENCE_END = yaml.SequenceEndEvent
 _MAPPING_END = yaml.MappingEndEvent
 _ALIAS = yaml.AliasEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
+_STREAM_END = yaml.StreamEndEvent
 
 
 def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:

@@ -224,6 +224,33 @@ def test_a_cached_load_does_not_import_pydantic(tmp_path):
     assert list(tmp_path.glob("Questionnaire-*.json"))
 
 
+def test_a_built_questionnaire_comes_from_the_cache_without_the_loader(tmp_path):
+    """Second start: the whole built questionnaire is unpickled; the loader and the condition parser stay unimported."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom engine.definition import registry\nd = registry.load('cluster2')\n"
+        "print(sorted(m for m in ('engine.definition.loader', 'engine.conditions.parser') if m in sys.modules))\n"
+        "print(len(d.entries), sum(e.condition is not None for e in d.entries.values()), d.path.name)"
+    )
+    env = {**os.environ, "UNTOC_CACHE_DIR": str(tmp_path)}
+    root = Path(__file__).resolve().parent.parent
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True) for _ in range(2)]
+    first, second = (run.stdout.splitlines() for run in runs)
+    assert first[0] == "['engine.conditions.parser', 'engine.definition.loader']" and second[0] == "[]"
+    assert first[1] == second[1] and second[1].endswith("cluster2.yaml")  # the same entries and conditions
+    (pickled,) = tmp_path.glob("Definition-*.pickle")
+    pickled.chmod(0o666)  # writable by others: not trusted, built again
+    third = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert third.stdout.splitlines()[0] != "[]" and third.stdout.splitlines()[1] == first[1]
+    pickled.write_bytes(b"not a pickle")
+    pickled.chmod(0o600)  # corrupt: built again, no error
+    fourth = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert fourth.stdout.splitlines()[1] == first[1] and not fourth.stderr
+
+
 def test_an_edited_file_is_validated_again(tmp_path, monkeypatch):
     monkeypatch.setenv("UNTOC_CACHE_DIR", str(tmp_path / "cache"))
     assert load(tmp_path).entries["1"].item.text == "Is it tested?"

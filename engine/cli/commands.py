@@ -9,7 +9,7 @@ from pathlib import Path
 
 from engine.cli.main import EXIT_OK, EXIT_USAGE, UsageError
 from engine.definition import registry
-from engine.definition.loader import DefinitionError, load_questionnaire
+from engine.definition.loaded import DefinitionError
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
 from engine.responses.storage import write_atomic
@@ -163,6 +163,8 @@ def run_check_definition(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
+            from engine.definition.loader import load_questionnaire
+
             definition = load_questionnaire(path, registry.shared_lists())
         except DefinitionError as error:
             for problem in error.problems:

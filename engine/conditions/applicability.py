@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from engine.conditions.evaluate import Facts, holds
 from engine.conditions.resolve import Condition
 from engine.definition.index import Entry
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
-from engine.conditions import parser as ast
 from engine.definition.index import Entry
 from engine.definition.model import Instrument
+
+if TYPE_CHECKING:  # the parser is needed to resolve, not to use resolved conditions (a built questionnaire)
+    from engine.conditions import parser as ast
 
 
 class ConditionError(ValueError):
@@ -69,6 +71,8 @@ PROTOCOLS = tuple(i.value for i in Instrument if i is not Instrument.convention)
 
 def resolve(expr: ast.Expr, entries: Mapping[str, Entry], owner: Entry | None) -> Condition:
     """Resolve ``expr`` written on ``owner`` (``None`` for a part or section condition)."""
+    from engine.conditions import parser as ast  # at run time only when resolving
+
     if isinstance(expr, ast.Not):
         return Not(resolve(expr.operand, entries, owner))
     if isinstance(expr, ast.All):

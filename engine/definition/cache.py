@@ -10,9 +10,7 @@ error: the file is then simply validated again.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 import zlib
 from dataclasses import asdict
 from pathlib import Path
@@ -58,6 +56,8 @@ def load(cache_key: str) -> dict | None:
         return None
     try:
         with open(folder / f"{cache_key}.json", encoding="utf-8") as handle:
+            import json
+
             return json.load(handle)
     except (OSError, ValueError):
         return None
@@ -68,12 +68,76 @@ def store(cache_key: str, record: object) -> None:
     if folder is None:
         return
     try:
+        import tempfile  # only when writing the cache
+
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        import json
+
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(asdict(record), handle, ensure_ascii=False)  # type: ignore[call-overload]
         os.replace(temporary, folder / f"{cache_key}.json")
     except OSError:
+        pass
+
+
+# Built questionnaires: the whole loaded Definition (entries, resolved conditions), pickled.
+
+ENGINE_SOURCES = ("definition", "conditions")
+"""Packages whose code shapes a built questionnaire: any change to them means new keys."""
+
+
+def built_key(content: bytes) -> str:
+    """A key for a built questionnaire: the files' content and the engine code that builds it.
+
+    The code is fingerprinted by the size and modification time of its modules, so that a
+    developer's edit never meets a questionnaire pickled by older code.
+    """
+    package = Path(__file__).resolve().parent.parent
+    stamps = []
+    for name in ENGINE_SOURCES:
+        for module in sorted((package / name).glob("*.py")):
+            status = module.stat()
+            stamps.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
+    code = "|".join(stamps).encode()
+    return f"{key(content, 'Definition')}-{zlib.crc32(code):08x}-{zlib.adler32(code):08x}"
+
+
+def load_built(cache_key: str) -> object | None:
+    """A built questionnaire from the cache; ``None`` when absent, unreadable or not trusted.
+
+    Pickles run code when loaded, so a file is used only if it belongs to the current user and
+    nobody else may write it (the folder is created for the user alone).
+    """
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{cache_key}.pickle", "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if status.st_uid != os.getuid() or status.st_mode & 0o022:
+                return None
+            import pickle
+
+            return pickle.load(handle)
+    except Exception:  # a missing, truncated or stale entry: build again
+        return None
+
+
+def store_built(cache_key: str, definition: object) -> None:
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        import pickle
+        import tempfile
+
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(definition, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"{cache_key}.pickle")
+    except Exception:  # not cached: the next start builds it again
         pass
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.conditions import parser
 from engine.conditions.resolve import Condition, ConditionError, resolve
 from engine.definition import cache
 from engine.definition.index import DASHES, Entry, child_id, child_number
+from engine.definition.loaded import Definition, DefinitionError, Problem
 from engine.definition.model import (
     CODE_PATTERN,
     NUMBER_PATTERN,
@@ -33,45 +32,6 @@ from engine.strict_yaml import MAX_BYTES, Mark, Node, Scalar, Sequence, YamlErro
 from engine.strict_yaml import Mapping as YamlMapping
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    path: Path
-    mark: Mark
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.mark.line}:{self.mark.column}: {self.message}"
-
-
-class DefinitionError(Exception):
-    """A questionnaire file that cannot be used, with every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
-@dataclass(slots=True)
-class Definition:
-    """A loaded questionnaire: the model, its items in order, and compiled conditions."""
-
-    questionnaire: Questionnaire
-    path: Path
-    entries: dict[str, Entry]
-    part_conditions: dict[int, Condition] = field(default_factory=dict)
-    section_conditions: dict[int, Condition] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return self.questionnaire.id
-
-    def top_level(self) -> Iterator[Entry]:
-        return (e for e in self.entries.values() if e.parent is None)
-
-    def part_entries(self, part: Part) -> list[Entry]:
-        return [e for e in self.entries.values() if e.part is part]
 
 
 @functools.cache

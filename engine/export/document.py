@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from engine.conditions.describe import describe, scale_label
 from engine.definition.index import DASHES, Entry
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES
 from engine.i18n import DEFAULT_LANGUAGE, _, is_translated, questionnaire_text, use
 

@@ -10,7 +10,7 @@ from babel.dates import format_date
 from engine.conditions.applicability import applicability
 from engine.conditions.describe import instrument_name, value_label
 from engine.definition.index import Entry
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import AnswerKind
 from engine.export.document import Localized, Tr
 from engine.i18n import DEFAULT_LANGUAGE, LANGUAGES, use

@@ -12,7 +12,7 @@ import re
 
 import jinja2
 
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.export import chrome
 from engine.export.document import DEFAULT_LANGUAGE, Document, build, superscript
 from engine.export.filled import FilledDocument, build_filled

@@ -158,12 +158,12 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     assert isinstance(node, Sequence)
     values = []
     for child in node.items:
-        if _null(child):
+        if type(child) is Scalar and not (child.plain and child.value in NULLS):
+            values.append(Located(child.value, child.mark))  # the common case, without building messages
+        elif _null(child):
             response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
-            continue
-        located = _text(child, _("each entry of {field}").format(field=what), response, item)
-        if located is not None:
-            values.append(located)
+        else:
+            _text(child, _("each entry of {field}").format(field=what), response, item)
     return values
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from engine.conditions.describe import describe
 from engine.conditions.resolve import All, Answered, AnyOf, Compare, Condition, Not, Party, UncacParty
 from engine.definition.index import Entry
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.responses.model import FALSE, LANGUAGES, PROTOCOLS, TRUE
 

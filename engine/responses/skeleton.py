@@ -7,7 +7,7 @@ import json
 from engine.conditions.applicability import applicability
 from engine.conditions.describe import describe, scale_label
 from engine.definition.index import excerpt
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import AnswerKind
 from engine.i18n import _, questionnaire_text, use
 

@@ -23,7 +23,7 @@ from engine.conditions.applicability import Applicability, applicability
 from engine.conditions.describe import current_values, describe, instrument_name
 from engine.definition import registry
 from engine.definition.index import Entry
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.i18n import _, current_language, questionnaire_text
 from engine.responses.model import Answer, Located, Response, Unreadable, read

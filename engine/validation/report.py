@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -99,6 +98,8 @@ def as_json(results: list[FileResult]) -> str:
             "exit_code": exit_code(results),
         },
     }
+    import json  # only for machine output: not on every cold start
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -206,6 +207,8 @@ def as_sarif(results: list[FileResult]) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
 from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
-from engine.definition.loader import Definition
+from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_LABELS, SCALE_VALUES, AnswerKind
 from engine.i18n import _, current_language, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unreadable, read
@@ -98,6 +97,12 @@ def validate(response: Response, definition: Definition, complete: bool = False,
     return sorted(out.findings, key=Finding.sort_key)
 
 
+def _close_matches(word: str, candidates: object, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only when a hint is needed: not imported on every cold start
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)  # type: ignore[arg-type]
+
+
 def _check_header(response: Response, out: _Collector) -> None:
     if response.state is None or not str(response.state.value).strip():
         out.add(
@@ -125,7 +130,7 @@ def _check_header(response: Response, out: _Collector) -> None:
     for party in response.parties:
         name = str(party.value)
         if name not in PROTOCOLS:
-            hint = difflib.get_close_matches(name, PROTOCOLS, n=1)
+            hint = _close_matches(name, PROTOCOLS, n=1)
             suggestion = _(" (did you mean {suggestion}?)").format(suggestion=hint[0]) if hint else ""
             out.add(
                 party.mark,
@@ -161,7 +166,7 @@ def _check_header(response: Response, out: _Collector) -> None:
 def _unknown_question(item_id: str, definition: Definition) -> str:
     parent = definition.entries.get(item_id.rsplit(".", 1)[0]) if "." in item_id else None
     candidates = [c.id for c in parent.children] if parent is not None else list(definition.entries)
-    close = difflib.get_close_matches(item_id, candidates, n=1, cutoff=0.6)
+    close = _close_matches(item_id, candidates, n=1, cutoff=0.6)
     hint = ""
     if close:
         number = definition.entries[close[0]].number
@@ -247,7 +252,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     for code in chosen:
         text = str(code)
         if text not in codes_allowed:
-            close = difflib.get_close_matches(text, codes_allowed, n=1)
+            close = _close_matches(text, codes_allowed, n=1)
             hint = _(" (did you mean {suggestion}?)").format(suggestion=close[0]) if close else ""
             out.add(
                 mark,
