@@ -10,6 +10,7 @@ error: the file is then simply validated again.
 
 from __future__ import annotations
 
+import functools
 import os
 import zlib
 from dataclasses import asdict
@@ -64,19 +65,24 @@ def load(cache_key: str) -> dict | None:
 
 
 def store(cache_key: str, record: object) -> None:
+    import json  # only when writing the cache
+
+    _write(f"{cache_key}.json", json.dumps(asdict(record), ensure_ascii=False).encode())  # type: ignore[call-overload]
+
+
+def _write(name: str, data: bytes) -> None:
+    """Write a cache file atomically (a temporary file renamed over it); failing to write is not an error."""
     folder = directory()
     if folder is None:
         return
     try:
-        import tempfile  # only when writing the cache
+        import tempfile
 
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        import json
-
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(record), handle, ensure_ascii=False)  # type: ignore[call-overload]
-        os.replace(temporary, folder / f"{cache_key}.json")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, folder / name)
     except OSError:
         pass
 
@@ -88,11 +94,14 @@ ENGINE_SOURCES = ("definition", "conditions")
 
 
 def built_key(content: bytes) -> str:
-    """A key for a built questionnaire: the files' content and the engine code that builds it.
+    """A key for a built questionnaire: the files' content and the engine code that builds it."""
+    return f"{key(content, 'Definition')}-{_code_fingerprint()}"
 
-    The code is fingerprinted by the size and modification time of its modules, so that a
-    developer's edit never meets a questionnaire pickled by older code.
-    """
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The size and modification time of the modules that build a questionnaire, so that a
+    developer's edit never meets a questionnaire pickled by older code."""
     package = Path(__file__).resolve().parent.parent
     stamps = []
     for name in ENGINE_SOURCES:
@@ -100,7 +109,7 @@ def built_key(content: bytes) -> str:
             status = module.stat()
             stamps.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
     code = "|".join(stamps).encode()
-    return f"{key(content, 'Definition')}-{zlib.crc32(code):08x}-{zlib.adler32(code):08x}"
+    return f"{zlib.crc32(code):08x}-{zlib.adler32(code):08x}"
 
 
 def load_built(cache_key: str) -> object | None:
@@ -125,20 +134,13 @@ def load_built(cache_key: str) -> object | None:
 
 
 def store_built(cache_key: str, definition: object) -> None:
-    folder = directory()
-    if folder is None:
-        return
-    try:
-        import pickle
-        import tempfile
+    import pickle
 
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(definition, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / f"{cache_key}.pickle")
+    try:
+        data = pickle.dumps(definition, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # not cached: the next start builds it again
-        pass
+        return
+    _write(f"{cache_key}.pickle", data)
 
 
 # Rebuilding records from data that was validated before (no checks needed).

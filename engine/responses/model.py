@@ -158,7 +158,7 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     assert isinstance(node, Sequence)
     values = []
     for child in node.items:
-        if type(child) is Scalar and not (child.plain and child.value in NULLS):
+        if type(child) is Scalar and not _null(child):
             values.append(Located(child.value, child.mark))  # the common case, without building messages
         elif _null(child):
             response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))

@@ -65,7 +65,7 @@ def load(area: TextArea, text: str) -> None:
 
 
 class QuestionPane(VerticalScroll):
-    """Shows one item; its editable widgets' ids name the answer field they edit."""
+    """Shows one item; an editable widget's ``untoc_field`` names the record field it edits (none: the answer)."""
 
     class Edited(Message):
         """An answer changed in the session."""
@@ -156,7 +156,6 @@ class QuestionPane(VerticalScroll):
         text.append("\n")
         text.append_text(marked(entry.item.text, lang))
         self._set("#text", text)
-        self.query_one("#status", Static).update(self._status(entry))
         notes = [marked(entry.item.condition_note, lang, "italic")] if entry.item.condition_note else []
         for footnote in entry.item.footnotes:
             note = Text(f"{footnote.number} ", style="dim")
@@ -165,7 +164,7 @@ class QuestionPane(VerticalScroll):
         self._set("#notes", Text("\n\n").join(notes) if notes else None)
         after = entry.item.after_options if entry.is_answerable else None
         self._set("#after-options", marked(after, lang, "italic") if after else None)
-        self._set("#children", self._children(entry) if entry.children else None)
+        self.refresh_status()
 
     def _fill_answer(self, entry: Entry, record: Record) -> None:
         value = record.value
@@ -220,8 +219,7 @@ class QuestionPane(VerticalScroll):
         return widgets
 
     async def _forget_answer_widgets(self) -> None:
-        """Remove every kept answer widget (the language changed)."""
-        self.commit()
+        """Remove every kept answer widget (the language changed; edits were committed by ``show``)."""
         await self.remove_children([widget for widgets in self._kept.values() for widget in widgets])
         self._kept.clear()
         self._parts = []
