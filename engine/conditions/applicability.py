@@ -41,27 +41,23 @@ def applicability(
     effective: dict[str, object] = {}
     facts = Facts(effective, parties, uncac_party)
     status: dict[str, Applicability] = {}
-    model = definition.questionnaire
     part_status: dict[int, Applicability] = {}
     section_status: dict[int, Applicability] = {}
-    part_index = {id(part): i for i, part in enumerate(model.parts)}
-    section_index = {id(s): (i, j) for i, part in enumerate(model.parts) for j, s in enumerate(part.sections)}
-    for entry in definition.entries.values():
-        p = part_index[id(entry.part)]
-        if p not in part_status:
+    for entry, (p, key) in zip(definition.entries.values(), definition.placement(), strict=True):
+        part = part_status.get(p)
+        if part is None:
             condition = definition.part_conditions.get(p)
-            part_status[p] = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "part")
-        i, j = section_index[id(entry.section)]
-        key = i * 1000 + j
-        if key not in section_status:
+            part = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "part")
+            part_status[p] = part
+        section = section_status.get(key)
+        if section is None:
             condition = definition.section_conditions.get(key)
-            section_status[key] = (
-                APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "section")
-            )
-        if not part_status[p].applies:
-            result = part_status[p]
-        elif not section_status[key].applies:
-            result = section_status[key]
+            section = APPLIES if condition is None or holds(condition, facts) else Applicability(False, condition, None, "section")
+            section_status[key] = section
+        if not part.applies:
+            result = part
+        elif not section.applies:
+            result = section
         elif entry.parent is not None and not status[entry.parent.id].applies:
             result = status[entry.parent.id]
         elif entry.condition is not None and not holds(entry.condition, facts):

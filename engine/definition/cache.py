@@ -89,7 +89,7 @@ def _write(name: str, data: bytes) -> None:
 
 # Built questionnaires: the whole loaded Definition (entries, resolved conditions), pickled.
 
-ENGINE_SOURCES = ("definition", "conditions")
+ENGINE_SOURCES = ("definition", "conditions", "strict_yaml")
 """Packages whose code shapes a built questionnaire: any change to them means new keys."""
 
 

@@ -38,25 +38,24 @@ class Entry:
     mark: Mark | None = None
     when_mark: Mark | None = None
     children: list[Entry] = field(default_factory=list)
+    kind: AnswerKind = field(init=False, compare=False)
+    values: tuple[str, ...] = field(init=False, compare=False)
+    """The codes an answer may take: scale codes or option codes; empty for text."""
+    is_answerable: bool = field(init=False, compare=False)
+    voluntary: bool = field(init=False, compare=False)
+    specify: frozenset[str] = field(init=False, compare=False)
+    """Codes of the options that ask the State to specify (``other``, …)."""
+    expects_answer: bool = field(init=False, compare=False)
+    """Answerable, not voluntary, and not left to the State by a note: unanswered, it is reported."""
 
-    @property
-    def kind(self) -> AnswerKind:
-        return self.item.answer
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        """The codes an answer may take: scale codes or option codes; empty for text."""
-        if self.kind in SCALE_VALUES:
-            return SCALE_VALUES[self.kind]
-        return tuple(option.code for option in self.options)
-
-    @property
-    def is_answerable(self) -> bool:
-        return self.kind is not AnswerKind.none
-
-    @property
-    def voluntary(self) -> bool:
-        return self.item.voluntary
+    def __post_init__(self) -> None:
+        # Derived once: validating a batch reads these for every answer of every file.
+        self.kind = self.item.answer
+        self.values = SCALE_VALUES[self.kind] if self.kind in SCALE_VALUES else tuple(option.code for option in self.options)
+        self.is_answerable = self.kind is not AnswerKind.none
+        self.voluntary = self.item.voluntary
+        self.specify = frozenset(option.code for option in self.options if option.specify)
+        self.expects_answer = self.is_answerable and not self.voluntary and not self.item.condition_note
 
     def option(self, code: str) -> Option | None:
         for option in self.options:

@@ -46,10 +46,24 @@ class Definition:
     entries: dict[str, Entry]
     part_conditions: dict[int, Condition] = field(default_factory=dict)
     section_conditions: dict[int, Condition] = field(default_factory=dict)
+    _placement: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.questionnaire.id
+
+    def placement(self) -> list[tuple[int, int]]:
+        """For each entry in order, the index of its part and the key of its section (part × 1000 +
+        section), as ``part_conditions`` and ``section_conditions`` are keyed; computed once."""
+        if self._placement is None:
+            parts = {id(part): index for index, part in enumerate(self.questionnaire.parts)}
+            sections = {
+                id(section): index * 1000 + number
+                for index, part in enumerate(self.questionnaire.parts)
+                for number, section in enumerate(part.sections)
+            }
+            self._placement = [(parts[id(e.part)], sections[id(e.section)]) for e in self.entries.values()]
+        return self._placement
 
     def top_level(self) -> Iterator[Entry]:
         return (e for e in self.entries.values() if e.parent is None)

@@ -19,9 +19,11 @@ def data_dir() -> Path:
     return _PACKAGE.parent / "questionnaires"
 
 
-def available() -> list[str]:
-    """Identifiers of the shipped questionnaires: ``cluster1`` … ``cluster4``."""
-    return sorted(p.stem for p in data_dir().glob("cluster*.yaml"))
+@functools.cache
+def available() -> tuple[str, ...]:
+    """Identifiers of the shipped questionnaires: ``cluster1`` … ``cluster4`` (looked up once:
+    validating a batch asks for every file)."""
+    return tuple(sorted(p.stem for p in data_dir().glob("cluster*.yaml")))
 
 
 @functools.cache

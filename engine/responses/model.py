@@ -203,29 +203,30 @@ def _read_header(root: Mapping, response: Response) -> None:
 def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
     answer = Answer(key.value, key.mark)
     if isinstance(node, Mapping):
-        for field_key, _value in node.pairs:
-            if field_key.value not in ANSWER_KEYS:
+        value_node: Node | None = None
+        for field_key, field_node in node.pairs:  # one pass: most answers have two or three fields
+            name = field_key.value
+            if name == "answer":
+                value_node = field_node
+            elif name == "legislation":
+                answer.legislation = _text_list(field_node, name, response, key.value)
+            elif name == "links":
+                answer.links = _text_list(field_node, name, response, key.value)
+            elif name == "comment":
+                answer.comment = _text(field_node, name, response, key.value)
+            elif name == "other":
+                answer.other = _text(field_node, name, response, key.value)
+            elif name == "details":
+                _read_details(field_node, answer, response)
+            else:
                 response.problems.append(
                     Problem(
                         field_key.mark,
-                        _("unknown key {key!r} in an answer; use: {keys}").format(key=field_key.value, keys=", ".join(ANSWER_KEYS)),
+                        _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
                         key.value,
                         "unknown-key",
                     )
                 )
-        value_node = node.get("answer")
-        answer.legislation = _text_list(node.get("legislation"), "legislation", response, key.value)
-        answer.links = _text_list(node.get("links"), "links", response, key.value)
-        answer.comment = _text(node.get("comment"), "comment", response, key.value)
-        answer.other = _text(node.get("other"), "other", response, key.value)
-        details = node.get("details")
-        if isinstance(details, Mapping):
-            for code, text_node in details.pairs:
-                located = _text(text_node, _("details of {code!r}").format(code=code.value), response, key.value)
-                answer.details[code.value] = Located(None if located is None else located.value, code.mark)
-        elif not _null(details):
-            assert details is not None
-            response.problems.append(Problem(details.mark, _("details must map option codes to texts"), key.value, "wrong-type"))
     else:
         value_node = node
     if _null(value_node):
@@ -250,3 +251,12 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
             Problem(value_node.mark, _("an answer is a code, a text or a list of codes, not a mapping"), key.value, "wrong-type")
         )
     return answer
+
+
+def _read_details(node: Node, answer: Answer, response: Response) -> None:
+    if isinstance(node, Mapping):
+        for code, text_node in node.pairs:
+            located = _text(text_node, _("details of {code!r}").format(code=code.value), response, answer.id)
+            answer.details[code.value] = Located(None if located is None else located.value, code.mark)
+    elif not _null(node):
+        response.problems.append(Problem(node.mark, _("details must map option codes to texts"), answer.id, "wrong-type"))

@@ -81,9 +81,11 @@ def validate(response: Response, definition: Definition, complete: bool = False,
     status, _effective = applicability(definition, values, response.party_set, response.is_uncac_party)
     for answer in response.answers.values():
         entry = definition.entries.get(answer.id)
-        if entry is None or status[entry.id].applies:
+        if entry is None:
             continue
-        if answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
+        if status[entry.id].applies:
+            _check_legislation(entry, answer, values, out)
+        elif answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
             reason = _why_not(entry, status[entry.id], definition, values, response)
             out.add(
                 answer.mark,
@@ -92,7 +94,6 @@ def validate(response: Response, definition: Definition, complete: bool = False,
                 _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
-    _check_legislation(definition, status, response, values, out)
     _check_unanswered(definition, status, response, complete, out)
     return sorted(out.findings, key=Finding.sort_key)
 
@@ -281,7 +282,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
 
 def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collector) -> None:
     """``other``, ``details`` and ``links`` against what was chosen."""
-    specify = {o.code for o in entry.options if o.specify}
+    specify = entry.specify
     if answer.other is not None and str(answer.other.value).strip():
         if "other" not in entry.values:
             out.add(
@@ -363,26 +364,22 @@ def _why_not(entry: Entry, status: Applicability, definition: Definition, values
     return rule if owner is entry else _("{rule}, so its sub-item {number} does not apply either").format(rule=rule, number=entry.number)
 
 
-def _check_legislation(
-    definition: Definition, status: dict[str, Applicability], response: Response, values: dict[str, object], out: _Collector
-) -> None:
+def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], out: _Collector) -> None:
     """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation."""
-    for answer in response.answers.values():
-        entry = definition.entries.get(answer.id)
-        if entry is None or not status[entry.id].applies or entry.kind not in SCALE_VALUES or entry.section.kind != "article":
-            continue
-        code = values.get(entry.id)
-        if code in ("yes", "partly") and not answer.legislation:
-            out.add(
-                answer.mark,
-                Severity.warning,
-                "legislation-missing",
-                _(
-                    "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
-                    "under each {yes}; add legislation: [...])"
-                ).format(number=entry.number, answer=quoted(scale_label(str(code))), yes=quoted(scale_label("yes"))),
-                entry,
-            )
+    if answer.legislation or entry.kind not in SCALE_VALUES or entry.section.kind != "article":
+        return
+    code = values.get(entry.id)
+    if code == "yes" or code == "partly":
+        out.add(
+            answer.mark,
+            Severity.warning,
+            "legislation-missing",
+            _(
+                "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
+                "under each {yes}; add legislation: [...])"
+            ).format(number=entry.number, answer=quoted(scale_label(str(code))), yes=quoted(scale_label("yes"))),
+            entry,
+        )
 
 
 def _check_unanswered(
@@ -391,7 +388,7 @@ def _check_unanswered(
     severity = Severity.error if complete else Severity.info
     where = response.answers_mark
     for entry in definition.entries.values():
-        if not entry.is_answerable or entry.voluntary or entry.item.condition_note or not status[entry.id].applies:
+        if not entry.expects_answer or not status[entry.id].applies:
             continue
         answer = response.answers.get(entry.id)
         if answer is not None and answer.is_given:

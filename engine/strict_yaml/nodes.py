@@ -1,0 +1,61 @@
+"""Located YAML nodes: what both readers build, and the error they raise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Mark:
+    """A 1-based position in a file (not frozen: a frozen dataclass is twice as slow to create, and
+    one is made for every node of every file validated)."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    mark: Mark
+    plain: bool
+    """True for an unquoted scalar (``yes``), False for a quoted or block one."""
+
+
+@dataclass(slots=True)
+class Sequence:
+    items: list[Node]
+    mark: Mark
+
+
+@dataclass(slots=True)
+class Mapping:
+    pairs: list[tuple[Scalar, Node]]
+    mark: Mark
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def get(self, key: str) -> Node | None:
+        position = self._index.get(key)
+        return None if position is None else self.pairs[position][1]
+
+    def key_node(self, key: str) -> Scalar | None:
+        position = self._index.get(key)
+        return None if position is None else self.pairs[position][0]
+
+
+Node = Union[Scalar, Sequence, Mapping]
+
+
+class YamlError(Exception):
+    """A file that cannot be read as strict YAML, with the position of the problem."""
+
+    def __init__(self, message: str, mark: Mark | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark or Mark(1, 1)
+
+
+DuplicateHandler = Callable[[str, Mark, Mark], None]
+"""Called with (key, first mark, second mark) for a repeated key; the first value is kept."""
