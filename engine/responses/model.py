@@ -148,23 +148,23 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
 
 
 def _text_list(node: Node | None, what: str, response: Response, item: str | None = None) -> list[Located]:
+    if type(node) is Sequence:  # the common case first, without building messages
+        values = []
+        for child in node.items:
+            if type(child) is Scalar and not (child.plain and child.value in NULLS):
+                values.append(Located(child.value, child.mark))
+            elif _null(child):
+                response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
+            else:
+                _text(child, _("each entry of {field}").format(field=what), response, item)
+        return values
     if _null(node):
         return []
     if isinstance(node, Scalar):
         return [Located(node.value, node.mark)]
-    if isinstance(node, Mapping):
-        response.problems.append(Problem(node.mark, _("{field} must be a list of texts").format(field=what), item, "wrong-type"))
-        return []
-    assert isinstance(node, Sequence)
-    values = []
-    for child in node.items:
-        if type(child) is Scalar and not _null(child):
-            values.append(Located(child.value, child.mark))  # the common case, without building messages
-        elif _null(child):
-            response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
-        else:
-            _text(child, _("each entry of {field}").format(field=what), response, item)
-    return values
+    assert isinstance(node, Mapping)
+    response.problems.append(Problem(node.mark, _("{field} must be a list of texts").format(field=what), item, "wrong-type"))
+    return []
 
 
 def _read_header(root: Mapping, response: Response) -> None:

@@ -25,9 +25,7 @@ class Outside(Exception):
     """The text is not in the subset (or not valid YAML): the full reader must read it."""
 
 
-_NOT_IN_SUBSET = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+_NOT_IN_SUBSET = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """Characters the subset leaves to the full reader: controls (tab and CR included), the YAML 1.1
 line breaks NEL, LS and PS, byte-order marks and non-characters."""
 
@@ -222,9 +220,13 @@ def _value(text: str, lines: list[str], index: int, column: int, parent: int) ->
 def _block_scalar(header: str, mark: Mark, lines: list[str], index: int, parent: int) -> tuple[Scalar, int]:
     """A literal (``|``) or folded (``>``) block scalar whose header is on line ``index``; ``-``
     strips the last line break."""
-    match = _BLOCK_HEADER.fullmatch(header)
-    if match is None:
-        raise Outside
+    if header == "|-" or header == "|":  # the usual headers, without the regular expression
+        style, chomp = "|", header[1:]
+    else:
+        match = _BLOCK_HEADER.fullmatch(header)
+        if match is None:
+            raise Outside
+        style, chomp = match.group(1), match.group(2)
     count = len(lines)
     start = index = index + 1
     while index < count and not lines[index].strip(" "):
@@ -232,7 +234,7 @@ def _block_scalar(header: str, mark: Mark, lines: list[str], index: int, parent:
     if index == count:
         raise Outside  # nothing but blank lines to the end
     indent = len(lines[index]) - len(lines[index].lstrip(" "))
-    if indent <= parent or any(len(lines[blank]) > indent for blank in range(start, index)):
+    if indent <= parent or (index > start and any(len(lines[blank]) > indent for blank in range(start, index))):
         raise Outside  # an empty scalar, or LibYAML's indentation rules for leading blank lines
     prefix = " " * indent
     body = [""] * (index - start)
@@ -249,8 +251,8 @@ def _block_scalar(header: str, mark: Mark, lines: list[str], index: int, parent:
             body.append("")
         index += 1
     del body[len(body) - (index - 1 - last) :]  # trailing blank lines: chomped
-    value = "\n".join(body) if match.group(1) == "|" else _folded(body)
-    if match.group(2) != "-" and last < count - 1:
+    value = "\n".join(body) if style == "|" else _folded(body)
+    if chomp != "-" and last < count - 1:
         value += "\n"
     return Scalar(value, mark, False), index
 

@@ -283,6 +283,8 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
 def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collector) -> None:
     """``other``, ``details`` and ``links`` against what was chosen."""
     specify = entry.specify
+    if answer.other is None and not answer.details and not answer.links and not (chosen and specify):
+        return
     if answer.other is not None and str(answer.other.value).strip():
         if "other" not in entry.values:
             out.add(
