@@ -2,10 +2,11 @@
 
     python bench/run.py [--check-jsonschema PATH]
 
-Generates bench/corpus/ first if needed. Figures: Python's own start-up, loading
-the four questionnaires in a fresh process, one file in a cold process (median
-of 7), the whole corpus in one call; and, when check-jsonschema is available
-(on PATH or given), the same with check-jsonschema and untoc's exported schemas.
+Generates bench/corpus/ first if needed. Figures: a reference loop (the machine's speed of the
+moment), Python's own start-up, loading the four questionnaires in a fresh process, one file in a
+cold process (median of 7), the whole corpus in one call; and, when check-jsonschema is available
+(on PATH or given), the same with check-jsonschema and untoc's exported schemas. For figures that
+do not drift with the machine, see bench/instructions.py.
 """
 
 from __future__ import annotations
@@ -50,17 +51,19 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; untoc: {' '.join(command)}")
     print(f"corpus: {len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB")
     subprocess.run([*command, "list"], cwd=ROOT, stdout=subprocess.DEVNULL, check=True)  # warm the definition cache
+    reference = timed([sys.executable, "-c", "s = 0\nfor i in range(10**7): s += i"], 3)
     python_start = timed([sys.executable, "-c", "pass"], 7)
     load = timed([sys.executable, "-c", "from engine.definition import registry\nfor c in registry.available(): registry.load(c)"], 7)
     one = timed([*command, "validate", str(files[-1])], 7)
     corpus = timed([*command, "validate", str(CORPUS)], 3)
     corpus_one_core = timed([*command, "validate", "--jobs", "1", str(CORPUS)], 3)
+    print(f"reference: 10^7 additions in pure Python: {reference * 1000:7.0f} ms  (this machine's speed drifts: compare runs by it)")
     print(f"python start-up alone:                    {python_start * 1000:7.0f} ms")
     print(f"load the four questionnaires (cold):     {load * 1000:7.0f} ms")
     print(f"untoc validate one file, cold process:   {one * 1000:7.0f} ms")
     print(f"untoc validate the corpus, one call:     {corpus * 1000:7.0f} ms  ({corpus / len(files) * 1000:.1f} ms per file)")
     print(f"  the same on one core (--jobs 1):       {corpus_one_core * 1000:7.0f} ms")
-    if not args.check_jsonschema:
+    if not args.check_jsonschema or not shutil.which(args.check_jsonschema):
         print("check-jsonschema: not found (pip install check-jsonschema, or pass --check-jsonschema PATH)")
         return
     OUT.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,8 @@ class ConditionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Compare:
+    """The answer to one, any or all of ``ids`` is one of ``values``."""
+
     quantifier: Literal["one", "any", "all"]
     ids: tuple[str, ...]
     values: tuple[str, ...]
@@ -36,31 +38,41 @@ class Compare:
 
 @dataclass(frozen=True, slots=True)
 class Answered:
+    """Any of ``ids`` has been answered."""
+
     ids: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Party:
+    """The State is a party to ``instrument`` (a Protocol)."""
+
     instrument: str
 
 
 @dataclass(frozen=True, slots=True)
 class UncacParty:
-    pass
+    """The State is a party to the Convention against Corruption."""
 
 
 @dataclass(frozen=True, slots=True)
 class Not:
+    """The operand does not hold."""
+
     operand: Condition
 
 
 @dataclass(frozen=True, slots=True)
 class All:
+    """Every operand holds."""
+
     operands: tuple[Condition, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
+    """At least one operand holds."""
+
     operands: tuple[Condition, ...]
 
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A defect of a questionnaire file, located."""
+
     path: Path
     mark: Mark
     message: str

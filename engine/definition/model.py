@@ -75,8 +75,9 @@ Text = str
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
-    __pydantic_config__ = FORBID
     """A footnote of the source, attached to the item or heading it belongs to."""
+
+    __pydantic_config__ = FORBID
 
     number: int
     text: Text
@@ -161,6 +162,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Guidance:
+    """Guidance printed before a part or section (the questionnaire's own instructions)."""
+
     __pydantic_config__ = FORBID
     heading: Text
     paragraphs: list[Text]
@@ -168,6 +171,8 @@ class Guidance:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """Where in the source document a questionnaire is printed."""
+
     __pydantic_config__ = FORBID
     document: Text
     lines: list[int]

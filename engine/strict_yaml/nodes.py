@@ -18,6 +18,8 @@ class Mark:
 
 @dataclass(slots=True)
 class Scalar:
+    """A text value, located."""
+
     value: str
     mark: Mark
     plain: bool
@@ -26,12 +28,16 @@ class Scalar:
 
 @dataclass(slots=True)
 class Sequence:
+    """A list, located at its first item (block) or its bracket (flow)."""
+
     items: list[Node]
     mark: Mark
 
 
 @dataclass(slots=True)
 class Mapping:
+    """Keys and values in file order, located at the first key; ``get`` looks a key up."""
+
     pairs: list[tuple[Scalar, Node]]
     mark: Mark
     _index: dict[str, int] = field(default_factory=dict, repr=False)

@@ -67,7 +67,7 @@ def parse_subset(text: str) -> Mapping:
     in_mapping = True
     indent = 0  # the column of its keys or dashes
     indentless = False  # a sequence written at its mapping's own indentation
-    pending: tuple[Scalar, Mark] | None = None  # a key whose value starts on a later line, and where
+    pending: tuple[Scalar, int, int] | None = None  # a key whose value is on later lines; where it would be if empty
     index = 0
     while index < count:
         line = lines[index]
@@ -83,7 +83,7 @@ def parse_subset(text: str) -> Mapping:
         number = index + 1
         is_item = first == "-" and (len(content) == 1 or content[1] == " ")
         if pending is not None:
-            key, empty = pending
+            key, empty_line, empty_column = pending
             pending = None
             if column > indent or (column == indent and is_item):
                 child: Mapping | Sequence = Sequence([], Mark(number, column + 1)) if is_item else Mapping([], Mark(number, column + 1))
@@ -91,7 +91,7 @@ def parse_subset(text: str) -> Mapping:
                 stack.append((node, indent, indentless))  # type: ignore[arg-type]
                 node, in_mapping, indentless, indent = child, not is_item, column == indent, column
             else:
-                _add(node, key, Scalar("", empty, True))  # type: ignore[arg-type]
+                _add(node, key, Scalar("", Mark(empty_line, empty_column), True))  # type: ignore[arg-type]
         elif node is None:  # the first line: the top-level mapping
             if is_item:
                 raise Outside
@@ -142,7 +142,7 @@ def parse_subset(text: str) -> Mapping:
             key_node = Scalar(key_text, Mark(number, column + 1), plain)
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
-                pending = (key_node, Mark(number, colon + 2))
+                pending = (key_node, number, colon + 2)
                 index += 1
                 continue
             start = colon + 1 + len(rest) - len(value_text)
@@ -173,7 +173,7 @@ def parse_subset(text: str) -> Mapping:
     if root is None:
         raise Outside  # empty, or comments only
     if pending is not None:
-        _add(node, pending[0], Scalar("", pending[1], True))  # type: ignore[arg-type]
+        _add(node, pending[0], Scalar("", Mark(pending[1], pending[2]), True))  # type: ignore[arg-type]
     return root
 
 

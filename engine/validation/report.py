@@ -12,6 +12,8 @@ from engine.validation.findings import Finding, Severity
 
 @dataclass(slots=True)
 class FileResult:
+    """The findings of one file, or why it could not be read at all (``fatal``)."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     fatal: str | None = None

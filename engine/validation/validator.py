@@ -70,19 +70,18 @@ def validate(response: Response, definition: Definition, complete: bool = False,
         out.add(problem.mark, Severity.error, code, clean(problem.message), entry, problem.item)
     _check_header(response, out)
     values: dict[str, object] = {}
+    known: list[tuple[Answer, Entry]] = []
     for answer in response.answers.values():
         entry = definition.entries.get(answer.id)
         if entry is None:
             out.add(answer.key_mark, Severity.error, "unknown-question", _unknown_question(answer.id, definition), item=answer.id)
             continue
+        known.append((answer, entry))
         value = _check_answer(answer, entry, out)
         if value is not None:
             values[entry.id] = value
     status, _effective = applicability(definition, values, response.party_set, response.is_uncac_party)
-    for answer in response.answers.values():
-        entry = definition.entries.get(answer.id)
-        if entry is None:
-            continue
+    for answer, entry in known:
         if status[entry.id].applies:
             _check_legislation(entry, answer, values, out)
         elif answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
@@ -183,12 +182,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     """Report an ill-formed answer; return the value conditions may read (``None`` if none)."""
     value = answer.value
     kind = entry.kind
-    mark = answer.mark
     if kind is AnswerKind.none:
         if answer.is_given:
             children = ", ".join(c.id for c in entry.children[:4])
             out.add(
-                mark,
+                answer.mark,
                 Severity.error,
                 "stem-answered",
                 _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children),
@@ -203,7 +201,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         allowed = SCALE_VALUES[kind]
         if not isinstance(value, str):
             out.add(
-                mark,
+                answer.mark,
                 Severity.error,
                 "wrong-kind",
                 _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
@@ -219,7 +217,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             if not hint_text and code.strip().lower() in allowed:
                 hint_text = _(" (codes are lowercase: {code})").format(code=code.strip().lower())
             out.add(
-                mark,
+                answer.mark,
                 Severity.error,
                 "unknown-option",
                 _("{number} takes one of {choices}, not '{value}'{hint}").format(
@@ -233,7 +231,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
-                mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
+                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
             )
             return None
         _check_extras(answer, entry, [], out)
@@ -242,7 +240,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
         out.add(
-            mark,
+            answer.mark,
             Severity.error,
             "wrong-kind",
             _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)),
@@ -256,7 +254,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             close = _close_matches(text, codes_allowed, n=1)
             hint = _(" (did you mean {suggestion}?)").format(suggestion=close[0]) if close else ""
             out.add(
-                mark,
+                answer.mark,
                 Severity.error,
                 "unknown-option",
                 _("{number} has no option '{value}'{hint}; its options are: {choices}").format(
@@ -266,7 +264,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             )
         elif text in valid:
             out.add(
-                mark,
+                answer.mark,
                 Severity.warning,
                 "duplicate-option",
                 _("{number}: option {code} is chosen twice").format(number=entry.number, code=text),
