@@ -2,16 +2,18 @@
 
 LibYAML hands its events to Python one object at a time, and that was most of the cost of
 validating a batch of files. Nearly every response file uses a small part of YAML: block
-mappings and sequences, one-line plain and quoted scalars, literal block scalars (``|``,
-``|-``) and one-line flow sequences (``[a, "b"]``). This module reads exactly that part with
-string methods, into the same located nodes as the full reader. On anything else — other
-YAML, and anything the full reader would report (duplicate keys, anchors, bad indentation,
-control characters) — it raises :class:`Outside`, and the caller reads the file with
-:mod:`engine.strict_yaml.full`. A property test checks that on every text this reader
-accepts, the full reader builds the identical tree (values, styles, lines and columns).
+mappings and sequences, one-line plain and quoted scalars, literal and folded block scalars
+(``|``, ``|-``, ``>``, ``>-``) and one-line flow sequences (``[a, "b"]``). This module reads
+exactly that part with string methods, into the same located nodes as the full reader. On
+anything else — other YAML, and anything the full reader would report (duplicate keys,
+anchors, bad indentation, control characters) — it raises :class:`Outside`, and the caller
+reads the file with :mod:`engine.strict_yaml.full`. A property test checks that on every text
+this reader accepts, the full reader builds the identical tree (values, styles, lines and
+columns).
 
-Spaces are the only indentation: tabs, carriage returns and the other YAML line breaks are
-outside the subset, so lines are split on ``\\n`` alone.
+Spaces are the only indentation. Windows line ends (``\\r\\n``) are read as ``\\n``, as LibYAML
+reads them; tabs, lone carriage returns and the other YAML line breaks are outside the subset, so
+lines are split on ``\\n`` alone.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def parse_subset(text: str) -> Mapping:
     One pass over the lines, with the open containers on a stack. Raises :class:`Outside` when
     the text leaves the subset; never any other exception.
     """
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")  # Windows line ends: LibYAML reads them as \n too
     if text.isascii():
         if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
             raise Outside  # a control character: tab, carriage return…
