@@ -234,4 +234,4 @@ def test_parse_text_falls_back_with_the_same_messages():
     found = []
     tree = parse_text("a: 1\na: 2\nb: x\n", on_duplicate=lambda key, first, again: found.append((key, first.line, again.line)))
     assert found == [("a", 1, 2)]
-    assert isinstance(tree, Mapping) and tree.get("b") == Scalar("x", tree.get("b").mark, True)
+    assert isinstance(tree, Mapping) and tree.get("b") == Scalar("x", 3, 4, True)

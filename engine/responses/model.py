@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.i18n import _
-from engine.strict_yaml import Mapping, Mark, Node, Scalar, Sequence, YamlError, load_path
+from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 PROTOCOLS = ("trafficking", "smuggling", "firearms")
@@ -26,7 +26,7 @@ FALSE = ("false", "False", "FALSE", "no", "No", "NO")
 class Problem:
     """A defect of the file's shape, found while reading it."""
 
-    mark: Mark
+    mark: Position
     message: str
     item: str | None = None
     code: str = "malformed"
@@ -34,10 +34,11 @@ class Problem:
 
 @dataclass(slots=True)
 class Located:
-    """A value with the position of its node."""
+    """A value with the position of its node (the node itself, when read from a file: a Mark is
+    made only if a finding needs one)."""
 
     value: object
-    mark: Mark
+    mark: Position
 
 
 @dataclass(slots=True)
@@ -45,10 +46,10 @@ class Answer:
     """One entry of ``answers``: the answer and what supports it."""
 
     id: str
-    key_mark: Mark
+    key_mark: Position
     value: object = None
     """``None`` (no answer), a string (a code or a text), or a list of option codes."""
-    value_mark: Mark | None = None
+    value_mark: Position | None = None
     legislation: list[Located] = field(default_factory=list)
     links: list[Located] = field(default_factory=list)
     comment: Located | None = None
@@ -56,7 +57,7 @@ class Answer:
     details: dict[str, Located] = field(default_factory=dict)
 
     @property
-    def mark(self) -> Mark:
+    def mark(self) -> Position:
         return self.value_mark or self.key_mark
 
     @property
@@ -77,10 +78,10 @@ class Response:
     state: Located | None = None
     language: Located | None = None
     parties: list[Located] = field(default_factory=list)
-    parties_mark: Mark | None = None
+    parties_mark: Position | None = None
     uncac_party: Located | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
-    answers_mark: Mark | None = None
+    answers_mark: Position | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -144,7 +145,7 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
             )
         )
         return None
-    return Located(node.value, node.mark)
+    return Located(node.value, node)
 
 
 def _text_list(node: Node | None, what: str, response: Response, item: str | None = None) -> list[Located]:
@@ -152,7 +153,7 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
         values = []
         for child in node.items:
             if type(child) is Scalar and not (child.plain and child.value in NULLS):
-                values.append(Located(child.value, child.mark))
+                values.append(Located(child.value, child))
             elif _null(child):
                 response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
             else:
@@ -161,7 +162,7 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     if _null(node):
         return []
     if isinstance(node, Scalar):
-        return [Located(node.value, node.mark)]
+        return [Located(node.value, node)]
     assert isinstance(node, Mapping)
     response.problems.append(Problem(node.mark, _("{field} must be a list of texts").format(field=what), item, "wrong-type"))
     return []
@@ -177,22 +178,22 @@ def _read_header(root: Mapping, response: Response) -> None:
     response.state = _text(root.get("state"), "state", response)
     response.language = _text(root.get("language"), "language", response)
     parties = root.get("parties")
-    response.parties_mark = parties.mark if parties is not None else None
+    response.parties_mark = parties
     response.parties = _text_list(parties, "parties", response)
     uncac = root.get("uncac_party")
     if not _null(uncac):
         assert uncac is not None
         if isinstance(uncac, Scalar) and uncac.value in TRUE:
-            response.uncac_party = Located(True, uncac.mark)
+            response.uncac_party = Located(True, uncac)
         elif isinstance(uncac, Scalar) and uncac.value in FALSE:
-            response.uncac_party = Located(False, uncac.mark)
+            response.uncac_party = Located(False, uncac)
         else:
             response.problems.append(Problem(uncac.mark, _("uncac_party must be true or false"), code="bad-uncac-party"))
     answers = root.get("answers")
     if _null(answers):
         return
     assert answers is not None
-    response.answers_mark = answers.mark
+    response.answers_mark = answers
     if not isinstance(answers, Mapping):
         response.problems.append(Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type"))
         return
@@ -201,7 +202,7 @@ def _read_header(root: Mapping, response: Response) -> None:
 
 
 def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
-    answer = Answer(key.value, key.mark)
+    answer = Answer(key.value, key)
     if isinstance(node, Mapping):
         value_node: Node | None = None
         for field_key, field_node in node.pairs:  # one pass: most answers have two or three fields
@@ -230,10 +231,10 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
     else:
         value_node = node
     if _null(value_node):
-        answer.value_mark = value_node.mark if value_node is not None else None
+        answer.value_mark = value_node
         return answer
     assert value_node is not None
-    answer.value_mark = value_node.mark
+    answer.value_mark = value_node
     if isinstance(value_node, Scalar):
         answer.value = value_node.value
     elif isinstance(value_node, Sequence):
@@ -257,6 +258,6 @@ def _read_details(node: Node, answer: Answer, response: Response) -> None:
     if isinstance(node, Mapping):
         for code, text_node in node.pairs:
             located = _text(text_node, _("details of {code!r}").format(code=code.value), response, answer.id)
-            answer.details[code.value] = Located(None if located is None else located.value, code.mark)
+            answer.details[code.value] = Located(None if located is None else located.value, code)
     elif not _null(node):
         response.problems.append(Problem(node.mark, _("details must map option codes to texts"), answer.id, "wrong-type"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.i18n import _, current_language
-from engine.strict_yaml.nodes import DuplicateHandler, Mapping, Mark, Node, Scalar, Sequence, YamlError
+from engine.strict_yaml.nodes import DuplicateHandler, Mapping, Mark, Node, Position, Scalar, Sequence, YamlError
 from engine.strict_yaml.subset import Outside, parse_subset
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Mapping",
     "Mark",
     "Node",
+    "Position",
     "Scalar",
     "Sequence",
     "YamlError",

@@ -47,39 +47,39 @@ def parse_events(text: str, on_duplicate: DuplicateHandler | None = None) -> Nod
                 break
             if kind is _SCALAR or kind is _SEQUENCE_START or kind is _MAPPING_START:
                 start = event.start_mark
-                mark = Mark(start.line + 1, start.column + 1)
+                line, column = start.line + 1, start.column + 1
                 if event.anchor is not None:
-                    raise YamlError(_("YAML anchors (&{name}) are not allowed").format(name=event.anchor), mark)
+                    raise YamlError(_("YAML anchors (&{name}) are not allowed").format(name=event.anchor), Mark(line, column))
                 tag = event.tag
                 if kind is _SCALAR:
                     if tag is not None and tag != "!":
-                        raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), mark)
-                    node: Node = Scalar(event.value, mark, event.implicit[0])
+                        raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), Mark(line, column))
+                    node: Node = Scalar(event.value, line, column, event.implicit[0])
                 elif tag is not None:
-                    raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), mark)
+                    raise YamlError(_("YAML tags ({tag}) are not allowed").format(tag=tag), Mark(line, column))
                 elif kind is _SEQUENCE_START:
-                    node = Sequence([], mark)
+                    node = Sequence([], line, column)
                 else:
-                    node = Mapping([], mark)
+                    node = Mapping([], line, column)
                 if container is None:
                     root = node
                 elif type(container) is Sequence:
                     container.items.append(node)
                 elif key is None:
                     if kind is not _SCALAR:
-                        raise YamlError(_("a mapping key must be plain text"), mark)
+                        raise YamlError(_("a mapping key must be plain text"), node.mark)
                     previous = container._index.get(node.value)
                     if previous is not None:
                         first = container.pairs[previous][0].mark
                         if on_duplicate is None:
                             raise YamlError(
                                 _("duplicate key {key!r}: first at line {first}, again at line {again}").format(
-                                    key=node.value, first=first.line, again=mark.line
+                                    key=node.value, first=first.line, again=line
                                 ),
-                                mark,
+                                node.mark,
                             )
-                        on_duplicate(node.value, first, mark)
-                        node = Scalar(_DROPPED, mark, False)
+                        on_duplicate(node.value, first, node.mark)
+                        node = Scalar(_DROPPED, line, column, False)
                     key = node
                 else:
                     if key.value is not _DROPPED:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from engine.strict_yaml.nodes import Mapping, Mark, Node, Scalar, Sequence
+from engine.strict_yaml.nodes import Mapping, Node, Scalar, Sequence
 
 
 class Outside(Exception):
@@ -90,16 +90,16 @@ def parse_subset(text: str) -> Mapping:
             key, empty_line, empty_column = pending
             pending = None
             if column > indent or (column == indent and is_item):
-                child: Mapping | Sequence = Sequence([], Mark(number, column + 1)) if is_item else Mapping([], Mark(number, column + 1))
+                child: Mapping | Sequence = Sequence([], number, column + 1) if is_item else Mapping([], number, column + 1)
                 _add(node, key, child)  # type: ignore[arg-type]
                 stack.append((node, indent, indentless))  # type: ignore[arg-type]
                 node, in_mapping, indentless, indent = child, not is_item, column == indent, column
             else:
-                _add(node, key, Scalar("", Mark(empty_line, empty_column), True))  # type: ignore[arg-type]
+                _add(node, key, Scalar("", empty_line, empty_column, True))  # type: ignore[arg-type]
         elif node is None:  # the first line: the top-level mapping
             if is_item:
                 raise Outside
-            node = root = Mapping([], Mark(number, column + 1))
+            node = root = Mapping([], number, column + 1)
             indent = column
         if column != indent or indentless:
             while column < indent or (indentless and column == indent and not is_item):
@@ -143,7 +143,7 @@ def parse_subset(text: str) -> Mapping:
             keys = node._index  # type: ignore[union-attr]
             if key_text in keys or colon - column > LONGEST_KEY:
                 raise Outside  # a duplicate is reported by the full reader
-            key_node = Scalar(key_text, Mark(number, column + 1), plain)
+            key_node = Scalar(key_text, number, column + 1, plain)
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
                 pending = (key_node, number, colon + 2)
@@ -156,7 +156,7 @@ def parse_subset(text: str) -> Mapping:
                 value_text = (value_text if cut < 0 else value_text[:cut]).rstrip(" ")
                 if ": " in value_text or value_text[-1] == ":":
                     raise Outside  # a mapping where a scalar was expected
-                value: Node = Scalar(value_text, Mark(number, start + 1), True)
+                value: Node = Scalar(value_text, number, start + 1, True)
                 index += 1
             elif kind == "[":
                 value = _flow_sequence(value_text, number, start)
@@ -177,7 +177,7 @@ def parse_subset(text: str) -> Mapping:
     if root is None:
         raise Outside  # empty, or comments only
     if pending is not None:
-        _add(node, pending[0], Scalar("", Mark(pending[1], pending[2]), True))  # type: ignore[arg-type]
+        _add(node, pending[0], Scalar("", pending[1], pending[2], True))  # type: ignore[arg-type]
     return root
 
 
@@ -203,13 +203,12 @@ def _value(text: str, lines: list[str], index: int, column: int, parent: int) ->
     """The value that starts at 0-based ``column`` of line ``index`` (``text`` to the line's end),
     and the index of the line after it. ``parent`` is the indentation of its container."""
     first = text[0]
-    mark = Mark(index + 1, column + 1)
     if first == '"' or first == "'":
         value, end = _quoted(text, 0)
         _end_of_line(text, end + 1)
-        return Scalar(value, mark, False), index + 1
+        return Scalar(value, index + 1, column + 1, False), index + 1
     if first == "|" or first == ">":
-        return _block_scalar(text, mark, lines, index, parent)
+        return _block_scalar(text, column + 1, lines, index, parent)
     if first == "[":
         return _flow_sequence(text, index + 1, column), index + 1
     if first in _NOT_PLAIN_START:
@@ -218,12 +217,13 @@ def _value(text: str, lines: list[str], index: int, column: int, parent: int) ->
     value = (text if cut < 0 else text[:cut]).rstrip(" ")
     if ": " in value or value[-1] == ":":
         raise Outside  # a mapping where a scalar was expected
-    return Scalar(value, mark, True), index + 1
+    return Scalar(value, index + 1, column + 1, True), index + 1
 
 
-def _block_scalar(header: str, mark: Mark, lines: list[str], index: int, parent: int) -> tuple[Scalar, int]:
-    """A literal (``|``) or folded (``>``) block scalar whose header is on line ``index``; ``-``
-    strips the last line break."""
+def _block_scalar(header: str, column: int, lines: list[str], index: int, parent: int) -> tuple[Scalar, int]:
+    """A literal (``|``) or folded (``>``) block scalar whose header is at (1-based) ``column`` of
+    line ``index``; ``-`` strips the last line break."""
+    header_line = index + 1
     if header == "|-" or header == "|":  # the usual headers, without the regular expression
         style, chomp = "|", header[1:]
     else:
@@ -258,7 +258,7 @@ def _block_scalar(header: str, mark: Mark, lines: list[str], index: int, parent:
     value = "\n".join(body) if style == "|" else _folded(body)
     if chomp != "-" and last < count - 1:
         value += "\n"
-    return Scalar(value, mark, False), index
+    return Scalar(value, header_line, column, False), index
 
 
 def _folded(body: list[str]) -> str:
@@ -338,9 +338,9 @@ def _flow_sequence(text: str, number: int, column: int) -> Sequence:
     if text[1:2] == '"':  # the common case: one double-quoted item, ["…"]
         end = text.find('"', 2)
         if end == len(text) - 2 and text[-1] == "]" and "\\" not in text:
-            return Sequence([Scalar(text[2:end], Mark(number, column + 2), False)], Mark(number, column + 1))
+            return Sequence([Scalar(text[2:end], number, column + 2, False)], number, column + 1)
     items: list[Node] = []
-    node = Sequence(items, Mark(number, column + 1))
+    node = Sequence(items, number, column + 1)
     position = 1
     length = len(text)
     while True:
@@ -352,16 +352,15 @@ def _flow_sequence(text: str, number: int, column: int) -> Sequence:
         if first == "]" and not items:
             position += 1
             break
-        mark = Mark(number, column + position + 1)
         if first == '"' or first == "'":
             value, end = _quoted(text, position)
-            items.append(Scalar(value, mark, False))
+            items.append(Scalar(value, number, column + position + 1, False))
             position = end + 1
         elif first in _NOT_PLAIN_START:
             raise Outside
         else:
             end = _FLOW_PLAIN.match(text, position).end()  # type: ignore[union-attr]
-            items.append(Scalar(text[position:end].rstrip(" "), mark, True))
+            items.append(Scalar(text[position:end].rstrip(" "), number, column + position + 1, True))
             position = end
         while position < length and text[position] == " ":
             position += 1

@@ -12,7 +12,7 @@ from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_LABELS, SCALE_VALUES, AnswerKind
 from engine.i18n import _, current_language, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unreadable, read
-from engine.strict_yaml import Mark
+from engine.strict_yaml import Mark, Position
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
 
@@ -26,7 +26,7 @@ class _Collector:
         self.findings: list[Finding] = []
 
     def add(
-        self, mark: Mark | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None
+        self, mark: Position | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None
     ) -> None:
         where = mark or Mark(1, 1)
         self.findings.append(
