@@ -112,13 +112,9 @@ def locate(node: Node | None, path: tuple[str | int, ...]) -> Mark | None:
     Steps that do not match the tree (such as the union-member names pydantic puts
     in its error locations) are skipped.
     """
-    best = node.mark if node is not None else None
     for step in path:
         if isinstance(node, Mapping) and isinstance(step, str) and node.get(step) is not None:
             node = node.get(step)
         elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node.items):
             node = node.items[step]
-        else:
-            continue
-        best = node.mark
-    return best
+    return None if node is None else node.mark
