@@ -152,7 +152,7 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
     if type(node) is Sequence:  # the common case first, without building messages
         values = []
         for child in node.items:
-            if type(child) is Scalar and not (child.plain and child.value in NULLS):
+            if type(child) is Scalar and not _null(child):
                 values.append(Located(child.value, child))
             elif _null(child):
                 response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))

@@ -151,12 +151,8 @@ def parse_subset(text: str) -> Mapping:
                 continue
             start = colon + 1 + len(rest) - len(value_text)
             kind = value_text[0]
-            if kind not in _NOT_PLAIN_START:  # a plain scalar, read here: the most common value
-                cut = value_text.find(" #")
-                value_text = (value_text if cut < 0 else value_text[:cut]).rstrip(" ")
-                if ": " in value_text or value_text[-1] == ":":
-                    raise Outside  # a mapping where a scalar was expected
-                value: Node = Scalar(value_text, number, start + 1, True)
+            if kind not in _NOT_PLAIN_START:  # the most common values first, without _value's dispatch
+                value: Node = _plain(value_text, number, start + 1)
                 index += 1
             elif kind == "[":
                 value = _flow_sequence(value_text, number, start)
@@ -213,11 +209,16 @@ def _value(text: str, lines: list[str], index: int, column: int, parent: int) ->
         return _flow_sequence(text, index + 1, column), index + 1
     if first in _NOT_PLAIN_START:
         raise Outside
+    return _plain(text, index + 1, column + 1), index + 1
+
+
+def _plain(text: str, line: int, column: int) -> Scalar:
+    """A one-line plain scalar, up to a comment; ``text`` starts with a character that may start one."""
     cut = text.find(" #")
     value = (text if cut < 0 else text[:cut]).rstrip(" ")
     if ": " in value or value[-1] == ":":
         raise Outside  # a mapping where a scalar was expected
-    return Scalar(value, index + 1, column + 1, True), index + 1
+    return Scalar(value, line, column, True)
 
 
 def _block_scalar(header: str, column: int, lines: list[str], index: int, parent: int) -> tuple[Scalar, int]:
