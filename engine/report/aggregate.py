@@ -69,11 +69,26 @@ def aggregate(
     )
 
 
+def repeated(summaries: list[FileSummary]) -> dict[int, FileSummary]:
+    """Files that answer a questionnaire already answered for the same State by an earlier file:
+    their index → that earlier file."""
+    first: dict[tuple[str, str], FileSummary] = {}
+    found: dict[int, FileSummary] = {}
+    for index, summary in enumerate(summaries):
+        if summary.left_out is None:
+            key = (state_key(summary.state), summary.questionnaire)
+            if key in first:
+                found[index] = first[key]
+            else:
+                first[key] = summary
+    return found
+
+
 def _partition(summaries: list[FileSummary], named: bool) -> tuple[list[FileSummary], list[LeftOut]]:
     kept: list[FileSummary] = []
     left_out: list[LeftOut] = []
-    seen: set[tuple[str, str]] = set()
-    for summary in summaries:
+    duplicates = repeated(summaries)
+    for index, summary in enumerate(summaries):
         label = summary.path if named else str(len(left_out) + 1)
         if summary.left_out is not None:
             result = summary.left_out
@@ -89,11 +104,9 @@ def _partition(summaries: list[FileSummary], named: bool) -> tuple[list[FileSumm
                 )
             )
             continue
-        key = (state_key(summary.state), summary.questionnaire)
-        if key in seen:
+        if index in duplicates:
             left_out.append(LeftOut(label, summary.questionnaire, "duplicate"))
             continue
-        seen.add(key)
         kept.append(summary)
     return kept, left_out
 

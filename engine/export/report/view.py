@@ -161,8 +161,9 @@ class ReportView:
 
 
 class _Builder:
-    def __init__(self, report: Report, lang: str, load: Callable[[str], Definition]) -> None:
+    def __init__(self, report: Report, lang: str, load: Callable[[str], Definition], charts: bool) -> None:
         self.report = report
+        self.charts = charts
         self.lang = lang
         self.rtl = lang in RTL_LANGUAGES
         self.definitions = {q: load(q) for q in report.questionnaires}
@@ -192,6 +193,8 @@ class _Builder:
         return self.text(option.label) if option else code
 
     def chart(self, labels: list[object], values: list[list[float]], series: list[Series], percent: bool = False) -> str:
+        if not self.charts:
+            return ""
         return stacked_bars([str(label) for label in labels], values, series, rtl=self.rtl, percent=percent)
 
     # Sections ------------------------------------------------------------------------------------
@@ -405,11 +408,15 @@ class _Builder:
 
 
 def build_view(
-    report: Report, lang: str, today: datetime.date | None = None, load: Callable[[str], Definition] = registry.load
+    report: Report,
+    lang: str,
+    today: datetime.date | None = None,
+    load: Callable[[str], Definition] = registry.load,
+    charts: bool = True,
 ) -> ReportView:
-    """The report in ``lang``, ready to be laid out."""
+    """The report in ``lang``, ready to be laid out (without drawing the charts unless ``charts``)."""
     with use(lang):
-        builder = _Builder(report, lang, load)
+        builder = _Builder(report, lang, load, charts)
         lists = {figures.family: builder.list_view(figures) for figures in report.lists}
         topics = {figures.family: figures.topic for figures in report.lists}
         anchors = {
