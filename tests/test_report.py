@@ -361,6 +361,9 @@ def test_redaction_whole_words_any_case_and_chinese():
     assert redact("côte  d'ivoire helped") == "[State] helped"
     assert redact("中国的法律") == "[State]的法律"
     assert Redactor([], "[State]")("Niger") == "Niger"
+    short = Redactor(["Republic of Examplestan-sur-Mer", "United Kingdom of Great Britain", "الإمارات العربية المتحدة"], "[State]")
+    assert short("Examplestan asked the United Nations; Britain helped") == "[State] asked the United Nations; [State] helped"
+    assert short("دعم من الإمارات والدول العربية وبالإمارات") == "دعم من [State] والدول العربية وب[State]"
 
 
 def test_anonymous_labels_do_not_follow_the_alphabet():

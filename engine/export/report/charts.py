@@ -133,7 +133,19 @@ def stacked_bars(
         for tick in axes.get_yticklabels():
             tick.set_horizontalalignment("left")
     if legend:
-        figure.legend(loc="lower center", ncols=min(len(series), 5), frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0), handlelength=1.2)
+        handles, names = axes.get_legend_handles_labels()
+        if rtl:  # read from the right, as the bars stack
+            handles, names = handles[::-1], names[::-1]
+        figure.legend(
+            handles,
+            names,
+            loc="lower center",
+            ncols=min(len(series), 5),
+            frameon=False,
+            fontsize=8,
+            bbox_to_anchor=(0.5, 0),
+            handlelength=1.2,
+        )
     return _svg(figure)
 
 
