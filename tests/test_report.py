@@ -351,6 +351,9 @@ def test_command_line_errors_and_listing(cli, corpus, tmp_path):
     assert cli("report", str(corpus), "-o", "-").code == 2  # HTML goes to a file
     assert cli("report", str(corpus), "-o", str(tmp_path / "missing" / "r.html")).code == 2
     assert cli("report", str(corpus), "-o", str(tmp_path / "r.html"), "--lang", "xx").code == 2
+    (tmp_path / "empty").mkdir()
+    empty = cli("report", str(tmp_path / "empty"), "-o", str(tmp_path / "e.html"))
+    assert empty.code == 2 and "no response file found" in empty.err and not (tmp_path / "e.html").exists()
     valid = cli("report", str(corpus / "cluster1-alphaland.yaml"), "-o", "-", "--format", "csv")
     assert valid.code == 0 and valid.out.startswith("\ufeffstate,questionnaire")
 
@@ -383,3 +386,18 @@ def test_topical_lists_are_found_through_their_option_lists():
         "55.a": ("technical-assistance", "smuggling-technical-assistance"),
     }
     assert re.fullmatch(r"\d+(\.[a-z0-9]+)*", next(iter(found)))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_pipes_and_link_loops_are_listed_not_waited_for(cli, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(ALPHA, encoding="utf-8")
+    os.mkfifo(folder / "pipe.yaml")  # no writer: opening it for reading would block
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    run = cli("report", str(folder), str(folder / "pipe.yaml"), "-o", str(tmp_path / "r.json"))  # a folder's search skips pipes
+    assert run.code == 2
+    assert "pipe.yaml:1:1: error is not a regular file" in run.err and "loop.yaml:1:1: error cannot be read" in run.err
+    assert json.loads((tmp_path / "r.json").read_text())["coverage"]["files_reported"] == 1
+    validated = cli("validate", str(folder), str(folder / "pipe.yaml"))
+    assert validated.code == 2 and "2 unreadable" in validated.out

@@ -95,7 +95,10 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError(_("{format} is written to a file: give it with -o").format(format=fmt))
     if args.output != "-" and (Path(args.output).is_dir() or not Path(args.output).parent.exists()):
         raise UsageError(_("cannot write {path}: give a file in an existing folder").format(path=args.output))
-    summaries = map_files(summarize, expand(args.files), args.jobs)
+    paths = expand(args.files)
+    if not paths:
+        raise UsageError(_("no response file found (folders are searched for *.yaml and *.yml files)"))
+    summaries = map_files(summarize, paths, args.jobs)
     for line in left_out_lines(summaries):
         print(line, file=sys.stderr)
     with use(lang):

@@ -60,11 +60,20 @@ def _yaml_files(folder: Path) -> list[Path]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):  # as pathlib's rglob: no loops through links
                 pending.append(entry.path)
-            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file():
+            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and _is_file(entry):
                 found.append(entry.path)
     # Sorted as paths compare (part by part): a separator sorts before any character.
     found.sort(key=lambda name: name.replace(os.sep, "\0"))
     return [Path(name) for name in found]
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether a YAML-named entry is to be checked: a file, or a link that cannot be followed (a loop),
+    which reading then reports."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def validate_one(path: Path, complete: bool) -> FileResult:

@@ -193,7 +193,7 @@ class _Builder:
         return self.text(option.label) if option else code
 
     def chart(self, labels: list[object], values: list[list[float]], series: list[Series], percent: bool = False) -> str:
-        if not self.charts:
+        if not self.charts or not labels:
             return ""
         return stacked_bars([str(label) for label in labels], values, series, rtl=self.rtl, percent=percent)
 
