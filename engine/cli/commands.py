@@ -26,7 +26,7 @@ def _definition(cluster: str):  # type: ignore[no-untyped-def]
         raise UsageError(_("the questionnaire file is broken:\n{problems}").format(problems=error)) from None
 
 
-def _write(text: str, output: str | None, private: bool = False) -> None:
+def _write(text: str | bytes, output: str | None, private: bool = False) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         return
@@ -75,6 +75,50 @@ def run_validate(args: argparse.Namespace) -> int:
     output = as_text(results, verbose=args.verbose) if fmt == "text" else FORMATTERS[fmt](results)
     sys.stdout.write(output)
     return exit_code(results)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``untoc report``: read many response files in parallel, aggregate them, write one report."""
+    from engine.export.report.render import BINARY, format_for, render
+    from engine.export.report.words import redaction_marker
+    from engine.i18n import use
+    from engine.report.aggregate import aggregate
+    from engine.report.collect import summarize
+    from engine.report.listing import left_out_lines
+    from engine.validation.batch import expand, map_files
+
+    lang = args.lang or current_language()
+    if lang not in LANGUAGES:
+        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=lang, languages=", ".join(LANGUAGES)))
+    fmt = format_for(args.format, args.output)
+    if args.output == "-" and fmt in BINARY | {"html"}:
+        raise UsageError(_("{format} is written to a file: give it with -o").format(format=fmt))
+    if args.output != "-" and (Path(args.output).is_dir() or not Path(args.output).parent.exists()):
+        raise UsageError(_("cannot write {path}: give a file in an existing folder").format(path=args.output))
+    paths = expand(args.files)
+    if not paths:
+        raise UsageError(_("no response file found (folders are searched for *.yaml and *.yml files)"))
+    summaries = map_files(summarize, paths, args.jobs)
+    for line in left_out_lines(summaries):
+        print(line, file=sys.stderr)
+    with use(lang):
+        marker = redaction_marker()
+    report = aggregate(summaries, named=args.named, marker=marker)
+    data = render(report, fmt, lang)
+    if args.output == "-":
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        _write(data if fmt in BINARY else data.decode("utf-8"), args.output, private=args.named)
+    print(
+        _("{path}: {files} from {states} reported on; {left} left out").format(
+            path=args.output,
+            files=ngettext("{count} file", "{count} files", report.coverage.files_reported).format(count=report.coverage.files_reported),
+            states=ngettext("{count} State", "{count} States", report.coverage.states).format(count=report.coverage.states),
+            left=len(report.left_out),
+        ),
+        file=sys.stderr,
+    )
+    return exit_code([s.left_out for s in summaries if s.left_out is not None])
 
 
 def run_new(args: argparse.Namespace) -> int:

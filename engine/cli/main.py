@@ -49,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--verbose", action="store_true", help=_("also list each unanswered question"))
     validate.add_argument("--lang", help=_("language of the messages: ar, en, es, fr, ru, zh (default: from the environment's locale)"))
 
+    report = commands.add_parser("report", help=_("a general report across many response files: figures and charts, anonymous by default"))
+    report.add_argument("files", nargs="+", metavar="FILE", help=_("response files, folders (searched for *.yaml, *.yml) or glob patterns"))
+    report.add_argument("-o", "--output", required=True, help=_("file to write (- for standard output: csv and json only)"))
+    report.add_argument(
+        "--format",
+        choices=("html", "csv", "json", "xlsx"),
+        help=_("html, csv, json or xlsx (default: from the extension of -o, else html)"),
+    )
+    report.add_argument("--lang", help=_("language of the report: ar, en, es, fr, ru, zh (default: from the environment's locale)"))
+    report.add_argument("--named", action="store_true", help=_("name the States (for internal use only; the report says so at the top)"))
+    report.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: one per core)"))
+
     new = commands.add_parser("new", help=_("write a response-file skeleton that validates"))
     new.add_argument("--cluster", required=True, help=_("cluster number (1–4)"))
     new.add_argument("--state", required=True, help=_("the State party under review"))

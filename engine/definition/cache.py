@@ -32,7 +32,7 @@ from engine.definition.model import (
     SourceRef,
 )
 
-FORMAT_REVISION = "1"
+FORMAT_REVISION = "2"
 """Bumped whenever the records change shape, so old cache entries are never read."""
 
 
@@ -156,7 +156,7 @@ def _footnotes(data: list) -> list[Footnote]:
 
 def _option_list(data: dict) -> OptionList:
     options = [o if isinstance(o, str) else _option(o) for o in data["options"]]
-    return OptionList(options=options, base=data["base"], note=data["note"])
+    return OptionList(options=options, base=data["base"], note=data["note"], topic=data.get("topic"))
 
 
 def _item(data: dict) -> Item:

@@ -48,6 +48,8 @@ class Definition:
     entries: dict[str, Entry]
     part_conditions: dict[int, Condition] = field(default_factory=dict)
     section_conditions: dict[int, Condition] = field(default_factory=dict)
+    list_topics: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Option list name → (topic, the list declaring it): see ``topic`` in docs/format.md."""
     _placement: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -67,10 +69,14 @@ class Definition:
             self._placement = [(parts[id(e.part)], sections[id(e.section)]) for e in self.entries.values()]
         return self._placement
 
+    def list_topic(self, entry: Entry) -> tuple[str, str] | None:
+        """The topic of the named option list ``entry`` uses, and the list that declares it; ``None``
+        for inline options, lists without a topic, and items without options."""
+        name = entry.item.options
+        return self.list_topics.get(name) if isinstance(name, str) else None
+
     def top_level(self) -> Iterator[Entry]:
         return (e for e in self.entries.values() if e.parent is None)
 
     def part_entries(self, part: Part) -> list[Entry]:
         return [e for e in self.entries.values() if e.part is part]
-
-

@@ -165,6 +165,22 @@ def resolve_lists(lists: dict[str, OptionList], path: Path, node: Node | None) -
     return resolved
 
 
+def list_topics(lists: dict[str, OptionList]) -> dict[str, tuple[str, str]]:
+    """For each list with a topic: the topic and the list that declares it (a variant's ``base``
+    chain is followed to the nearest list with a ``topic``). Call after :func:`resolve_lists`,
+    which rules out unknown bases and cycles."""
+    topics: dict[str, tuple[str, str]] = {}
+    for name in lists:
+        current: str | None = name
+        while current is not None:
+            spec = lists[current]
+            if spec.topic is not None:
+                topics[name] = (spec.topic, current)
+                break
+            current = spec.base
+    return topics
+
+
 def load_questionnaire(path: Path, shared: dict[str, OptionList] | None = None) -> Definition:
     """Load, validate and index one questionnaire file."""
     content = _read_bytes(path)
@@ -187,6 +203,7 @@ def _build(model: Questionnaire, path: Path, node: Node | None, shared: dict[str
         raise DefinitionError(problems)
     options_by_list = resolve_lists(lists, path, node)
     builder = _Builder(model, path, node, options_by_list)
+    builder.definition.list_topics = list_topics(lists)
     builder.build()
     if builder.problems:
         raise DefinitionError(builder.problems)

@@ -69,6 +69,8 @@ NUMBER_PATTERN = re.compile(r"^(\d+|\([a-z]+\)|[–-])$")
 
 Code = str
 """An option or list code: lowercase words joined by hyphens (checked by the loader)."""
+ListTopic = Literal["technical-assistance", "difficulties"]
+"""Topics of option lists that ``untoc report`` gathers across questions and clusters."""
 Text = str
 """Wording from the source: never empty (checked by the loader)."""
 
@@ -108,6 +110,9 @@ class OptionList:
     options: list[Option | Code]
     base: Code | None = None
     note: str | None = None
+    topic: ListTopic | None = None
+    """What the list asks about, for reports that gather it across questions and clusters
+    (``technical-assistance``, ``difficulties``); a list based on another keeps its base's topic."""
 
 
 @dataclass(frozen=True)

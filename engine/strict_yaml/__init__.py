@@ -15,6 +15,8 @@ and words every error.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from engine.i18n import _, current_language
@@ -82,7 +84,14 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
 def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
     """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML."""
     try:
-        with open(path, "rb") as handle:
+        # Opened without blocking, so that a named pipe with no writer does not hang the reader.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise YamlError(_("is not a regular file (a pipe, a device or a socket)"))
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise YamlError(_("is a directory, not a file")) from None

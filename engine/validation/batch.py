@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from engine.responses.model import Unreadable
 from engine.validation.report import FileResult
 from engine.validation.sanitize import clean
+
+T = TypeVar("T")
 
 PARALLEL_THRESHOLD = 16
 """Below this many files, worker processes cost more than they save."""
@@ -55,11 +60,20 @@ def _yaml_files(folder: Path) -> list[Path]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):  # as pathlib's rglob: no loops through links
                 pending.append(entry.path)
-            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file():
+            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and _is_file(entry):
                 found.append(entry.path)
     # Sorted as paths compare (part by part): a separator sorts before any character.
     found.sort(key=lambda name: name.replace(os.sep, "\0"))
     return [Path(name) for name in found]
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether a YAML-named entry is to be checked: a file, or a link that cannot be followed (a loop),
+    which reading then reports."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def validate_one(path: Path, complete: bool) -> FileResult:
@@ -69,12 +83,17 @@ def validate_one(path: Path, complete: bool) -> FileResult:
     try:
         return FileResult(display, validate_path(path, complete=complete, display_path=display))
     except Unreadable as error:
-        return FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column)
+        return unreadable_result(display, error)
 
 
-def _validate_chunk(arguments: tuple[list[Path], bool]) -> list[FileResult]:
-    paths, complete = arguments
-    return [validate_one(path, complete) for path in paths]
+def unreadable_result(display: str, error: Unreadable) -> FileResult:
+    """The result of a file that is no response file at all, located."""
+    return FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column)
+
+
+def _run_chunk(arguments: tuple[Callable[[Path], T], list[Path]]) -> list[T]:
+    function, paths = arguments
+    return [function(path) for path in paths]
 
 
 def _quiet_collector() -> None:
@@ -98,13 +117,15 @@ def _quiet_collector() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def validate_files(paths: list[Path], complete: bool = False, jobs: int | None = None) -> list[FileResult]:
-    """Results in the order of ``paths``; spread over ``jobs`` processes (default: every core)."""
+def map_files(function: Callable[[Path], T], paths: list[Path], jobs: int | None = None) -> list[T]:
+    """``function`` applied to every path, results in the order of ``paths``; spread over ``jobs``
+    processes (default: every core). ``function`` must be picklable (a module-level function, or a
+    ``functools.partial`` of one)."""
     if len(paths) > 1:
         _quiet_collector()
     workers = jobs or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [validate_one(path, complete) for path in paths]
+        return [function(path) for path in paths]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -112,5 +133,10 @@ def validate_files(paths: list[Path], complete: bool = False, jobs: int | None =
     chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = pool.map(_validate_chunk, [(chunk, complete) for chunk in chunks])
+        parts = pool.map(_run_chunk, [(function, chunk) for chunk in chunks])
         return [result for part in parts for result in part]
+
+
+def validate_files(paths: list[Path], complete: bool = False, jobs: int | None = None) -> list[FileResult]:
+    """Results in the order of ``paths``; spread over ``jobs`` processes (default: every core)."""
+    return map_files(functools.partial(validate_one, complete=complete), paths, jobs)

@@ -47,6 +47,11 @@ class _Collector:
 def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
     """Read and check one file; raises :class:`Unreadable` when it is no response file."""
     response = read(path)
+    return validate(response, definition_for(response), complete, display_path or clean(str(path)))
+
+
+def definition_for(response: Response) -> Definition:
+    """The questionnaire a response answers; raises :class:`Unreadable` when it names none or an unknown one."""
     questionnaire = response.questionnaire
     if questionnaire is None:
         raise Unreadable(_("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)"))
@@ -57,8 +62,7 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
             ),
             questionnaire.mark,
         )
-    definition = registry.load(str(questionnaire.value))
-    return validate(response, definition, complete, display_path or clean(str(path)))
+    return registry.load(str(questionnaire.value))
 
 
 def validate(response: Response, definition: Definition, complete: bool = False, display_path: str = "") -> list[Finding]:
@@ -231,7 +235,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
-                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
+                answer.mark,
+                Severity.error,
+                "wrong-kind",
+                _("{number} is answered in free text, not a list").format(number=entry.number),
+                entry,
             )
             return None
         _check_extras(answer, entry, [], out)

@@ -1,0 +1,1 @@
+"""The general report as documents and data: HTML (with charts), CSV, JSON and XLSX."""
