@@ -365,11 +365,12 @@ def _why_not(entry: Entry, status: Applicability, definition: Definition, values
 
 
 def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], out: _Collector) -> None:
-    """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation."""
+    """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation
+    (under other answers only "where appropriate", which is the State's judgement: no warning)."""
     if answer.legislation or entry.kind not in SCALE_VALUES or entry.section.kind != "article":
         return
     code = values.get(entry.id)
-    if code == "yes" or code == "partly":
+    if code == "yes":
         out.add(
             answer.mark,
             Severity.warning,
