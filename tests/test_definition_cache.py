@@ -85,3 +85,17 @@ def test_responses_write_through_the_same_writer():
     from engine.responses import storage
 
     assert storage.write_atomic is engine.fsutil.write_atomic
+
+
+def test_the_definition_and_conditions_layers_import_nothing_above_them():
+    """The cache writes through engine.fsutil, below every layer, not through the responses layer."""
+    import ast
+    from pathlib import Path
+
+    engine = Path(cache.__file__).resolve().parent.parent
+    above = ("engine.responses", "engine.validation", "engine.ui", "engine.export", "engine.cli")
+    for path in [*(engine / "definition").glob("*.py"), *(engine / "conditions").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in getattr(node, "names", [])]
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                assert not [n for n in names if n.startswith(above)], f"{path.name}:{node.lineno} imports {names}"
