@@ -11,9 +11,8 @@ UI both say it this way, so "3 (d) applies only when the answer to 3 (a) is “Y
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from engine.conditions.applicability import Applicability
 from engine.conditions.describe import describe, instrument_name, joined, party_sentence, quoted, value_label
@@ -35,8 +34,7 @@ class State(StrEnum):
     """It does not apply itself, so conditions read it as unanswered."""
 
 
-@dataclass(frozen=True, slots=True)
-class Referent:
+class Referent(NamedTuple):
     """A question that a failing condition reads, in its effective state."""
 
     entry: Entry
@@ -65,8 +63,7 @@ class Referent:
         return _("{number} is {values}").format(number=number, values=labels)
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """Why ``item`` does not apply."""
 
     item: Entry

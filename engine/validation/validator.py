@@ -7,7 +7,6 @@ from pathlib import Path
 from engine.conditions.applicability import Applicability, applicability
 from engine.conditions.describe import quoted, scale_label, value_label
 from engine.conditions.evaluate import Facts
-from engine.conditions.reason import explain
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loaded import Definition
@@ -83,20 +82,16 @@ def validate(response: Response, definition: Definition, complete: bool = False,
         if value is not None:
             values[entry.id] = value
     status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
-    facts = Facts(effective, response.party_set, response.is_uncac_party)
     for answer, entry in known:
         if status[entry.id].applies:
             _check_legislation(entry, answer, values, out)
         elif answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
-            reason = explain(definition, entry.id, status, facts)
-            assert reason is not None
+            reason = _why_not(definition, entry.id, status, Facts(effective, response.party_set, response.is_uncac_party))
             out.add(
                 answer.mark,
                 Severity.warning,
                 "not-applicable",
-                _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(
-                    number=entry.number, reason=reason.text()
-                ),
+                _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
     _check_unanswered(definition, status, response, complete, out)
@@ -348,6 +343,15 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
             out.add(
                 link.mark, Severity.warning, "bad-link", _("'{value}' is not an absolute http(s) link").format(value=clean(text)), entry
             )
+
+
+def _why_not(definition: Definition, item_id: str, status: dict[str, Applicability], facts: Facts) -> str:
+    """The reason an item does not apply, in words (see :mod:`engine.conditions.reason`)."""
+    from engine.conditions.reason import explain  # only for an answer that does not apply: not on every start
+
+    reason = explain(definition, item_id, status, facts)
+    assert reason is not None
+    return reason.text()
 
 
 def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], out: _Collector) -> None:
