@@ -6,6 +6,9 @@ answered (with the answer), unanswered, or not applicable (with that question's 
 :meth:`Reason.text` words it in the current language; the validator's warning and the terminal
 UI both say it this way, so "3 (d) applies only when the answer to 3 (a) is “Yes, in part” or
 “No”; 3 (a) does not apply, because 3 is “No”" is written in one place.
+
+The records are named tuples, cheap to define: the validator imports this module only when a file
+has an answer that does not apply.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ class Referent(NamedTuple):
             # ("3 (a) does not apply, because 3 is “No”").
             return _("{number} does not apply, because {reason}").format(number=number, reason=self.reason.cause())
         if self.entry.kind is AnswerKind.text:
-            # Translators: a question answered in free text has an answer ("88 (a) is answered").
+            # Translators: a question answered in free text has an answer ("69 (e) is answered").
             return _("{number} is answered").format(number=number)
         codes = [self.answer] if isinstance(self.answer, str) else [str(code) for code in self.answer]  # type: ignore[attr-defined]
         labels = _(", ").join(quoted(value_label(self.entry, code)) for code in codes)
