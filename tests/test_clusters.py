@@ -83,3 +83,20 @@ def test_a_condition_on_a_selection(tmp_path):
     assert finding.item == "88.a" and "88 (a) applies only when 88 is answered" in finding.message
     path.write_text(response_text(definition, {"88": ["other"], "88.a": "Details."}, ["firearms"], False), encoding="utf-8")
     assert not [f for f in validate_path(path) if f.code == "not-applicable"]
+
+
+@pytest.mark.parametrize(("yes_to", "applies"), [("17.c.i", True), ("17.c.iii", True), ("17.a", True), (None, False)])
+def test_c2_17_d_follows_any_yes_under_17_a_to_c(tmp_path, yes_to, applies):
+    """C-II 17 (d): "If the answer to any of the questions 17 (a)–(c) is “Yes”"; 17 (c)'s answers are 17 (c) (i)–(iii)."""
+    from engine.conditions.applicability import applicability
+
+    definition = registry.load("cluster2")
+    answers = {item: "no" for item in ("17.a", "17.b", "17.c.i", "17.c.ii", "17.c.iii")}
+    if yes_to:
+        answers[yes_to] = "yes"
+    status, _ = applicability(definition, answers, frozenset(), False)
+    assert status["17.d"].applies is applies
+    path = tmp_path / "r.yaml"
+    path.write_text(response_text(definition, {**answers, "17.d": "Our experience."}, [], False), encoding="utf-8")
+    warned = [f.item for f in validate_path(path) if f.code == "not-applicable"]
+    assert warned == ([] if applies else ["17.d"])

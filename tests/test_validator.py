@@ -105,6 +105,19 @@ def test_a_yes_without_legislation_is_a_warning(cli, response):
     assert "— “Does your country’s legal framework include the definitions…”" in found[0]
 
 
+def test_legislation_is_asked_for_under_yes_only(response):
+    """The guidance asks for legislation "under each question to which the answer is “Yes”" and, elsewhere,
+    only "where appropriate": “Yes, in part” and “No” without legislation are not reported."""
+    from engine.validation.validator import validate_path
+
+    def missing(answers: str) -> list[str | None]:
+        return [f.item for f in validate_path(response(answers)) if f.code == "legislation-missing"]
+
+    assert missing('  "1": yes\n  "6": partly\n  "17": no\n') == ["1"]
+    assert missing('  "1": partly\n') == []
+    assert missing('  "1":\n    answer: yes\n    legislation: [Penal Code, art. 2]\n') == []
+
+
 def test_header_findings(cli, write):
     path = write(
         "questionnaire: cluster1\nstate: ''\nlanguage: xx\nparties: [trafficking, smugling]\nuncac_party: maybe\nextra: 1\nanswers: {}\n"

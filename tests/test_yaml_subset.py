@@ -215,6 +215,19 @@ def test_texts_outside_the_subset_are_handed_over(text):
         parse_subset(text)
 
 
+def nested(depth: int) -> str:
+    return "".join(" " * level + "a:\n" for level in range(depth)) + " " * depth + "b: 1\n"
+
+
+def test_deep_nesting_is_read_alike_or_handed_over():
+    """Each open mapping is a call of the reader: past a depth no response file reaches, the text
+    goes to the full reader (never a RecursionError)."""
+    assert same_as_libyaml(nested(50))
+    with pytest.raises(Outside):
+        parse_subset(nested(500))
+    assert isinstance(parse_text(nested(500)), Mapping)
+
+
 def test_parse_text_reads_the_subset_without_pyyaml():
     """A file in the subset is read without importing PyYAML (a cold start saves its import)."""
     import subprocess

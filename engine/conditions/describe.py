@@ -10,6 +10,11 @@ from engine.definition.model import SCALE_LABELS
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 
 
+def party_sentence(instrument: str, is_party: bool) -> str:
+    """``the State is (not) party to …`` for a Protocol or ``uncac``, in the current language."""
+    return _party_sentences()[(instrument, is_party)]
+
+
 def _party_sentences() -> dict[tuple[str, bool], str]:
     """``(instrument, is_party)`` → the sentence, in the current language."""
     return {
@@ -59,7 +64,8 @@ def quoted(text: str) -> str:
     return _("“{text}”").format(text=text)
 
 
-def _joined(words: list[str], conjunction: str) -> str:
+def joined(words: list[str], conjunction: str) -> str:
+    """``6, 7 or 8``: words joined with the current language's separators (``or`` or ``and``)."""
     if len(words) == 1:
         return words[0]
     # Translators: separator between the items of a list ("6, 7 or 8").
@@ -76,7 +82,7 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
     quote = quote or quoted
     if isinstance(condition, Compare):
         first = entries[condition.ids[0]]
-        values = _joined([quote(value_label(first, v)) for v in condition.values], "or")
+        values = joined([quote(value_label(first, v)) for v in condition.values], "or")
         numbers = [entries[i].number for i in condition.ids]
         includes = first.kind.value == "choices"
         if condition.quantifier == "one":
@@ -90,48 +96,22 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
             template = (
                 _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
             )
-        return template.format(numbers=_joined(numbers, "or"), values=values)
+        return template.format(numbers=joined(numbers, "or"), values=values)
     if isinstance(condition, Answered):
         numbers = [entries[i].number for i in condition.ids]
-        return ngettext("{numbers} is answered", "{numbers} are answered", len(numbers)).format(numbers=_joined(numbers, "or"))
+        return ngettext("{numbers} is answered", "{numbers} are answered", len(numbers)).format(numbers=joined(numbers, "or"))
     if isinstance(condition, Party):
-        return _party_sentences()[(condition.instrument, True)]
+        return party_sentence(condition.instrument, True)
     if isinstance(condition, UncacParty):
-        return _party_sentences()[("uncac", True)]
+        return party_sentence("uncac", True)
     if isinstance(condition, Not):
         inner = condition.operand
         if isinstance(inner, UncacParty):
-            return _party_sentences()[("uncac", False)]
+            return party_sentence("uncac", False)
         if isinstance(inner, Party):
-            return _party_sentences()[(inner.instrument, False)]
+            return party_sentence(inner.instrument, False)
         return _("not ({condition})").format(condition=describe(inner, entries, quote))
     assert isinstance(condition, (All, AnyOf))
     # Translators: joins two conditions ("… and …").
     joiner = _(" and ") if isinstance(condition, All) else _(" or ")
     return joiner.join(describe(o, entries, quote) for o in condition.operands)
-
-
-def current_values(condition: Condition, entries: Mapping[str, Entry], answers: Mapping[str, object]) -> str:
-    """What the referenced questions currently say: ``3 is “No”; 3 (a) is unanswered``."""
-    parts: list[str] = []
-    for item_id in sorted(_ids(condition), key=lambda i: entries[i].order):
-        entry = entries[item_id]
-        answer = answers.get(item_id)
-        if answer is None or answer == [] or answer == "":
-            parts.append(_("{number} is unanswered or does not apply").format(number=entry.number))
-        else:
-            codes = [answer] if isinstance(answer, str) else [str(a) for a in answer]  # type: ignore[union-attr]
-            labels = _(", ").join(quoted(value_label(entry, code)) for code in codes)
-            parts.append(_("{number} is {values}").format(number=entry.number, values=labels))
-    # Translators: separator between statements ("3 is “No”; 4 is “Yes”").
-    return _("; ").join(parts)
-
-
-def _ids(condition: Condition) -> list[str]:
-    if isinstance(condition, (Compare, Answered)):
-        return list(condition.ids)
-    if isinstance(condition, Not):
-        return _ids(condition.operand)
-    if isinstance(condition, (All, AnyOf)):
-        return [i for o in condition.operands for i in _ids(o)]
-    return []

@@ -23,7 +23,7 @@ def holds(condition: Condition, facts: Facts) -> bool:
         results = (_matches(facts.answers.get(i), condition.values) for i in condition.ids)
         return all(results) if condition.quantifier == "all" else any(results)
     if isinstance(condition, Answered):
-        return any(_is_given(facts.answers.get(i)) for i in condition.ids)
+        return any(is_given(facts.answers.get(i)) for i in condition.ids)
     if isinstance(condition, Party):
         return condition.instrument in facts.parties
     if isinstance(condition, UncacParty):
@@ -45,7 +45,8 @@ def _matches(answer: object, values: tuple[str, ...]) -> bool:
     return False
 
 
-def _is_given(answer: object) -> bool:
+def is_given(answer: object) -> bool:
+    """Whether an answer counts as given (not empty text, not an empty list)."""
     if answer is None:
         return False
     if isinstance(answer, str):

@@ -1,39 +1,31 @@
-"""A cache of validated questionnaire files, so that a cold start skips pydantic.
+"""Caches of questionnaires, so that a cold start skips pydantic and, mostly, the loader.
 
-A file's content is validated against the pydantic-checked records once; the
-validated data is then kept as JSON under the user's cache folder, keyed by
-checksums of the file's bytes and the package version. Any change to the file means a
-new key, hence a new validation. Set ``UNTOC_NO_CACHE=1`` to disable the cache,
-``UNTOC_CACHE_DIR`` to move it. Failing to read or write the cache is never an
-error: the file is then simply validated again.
+Two kinds of entries under the user's cache folder, both keyed by checksums of the files' bytes,
+the package version and a fingerprint of the engine code that reads and builds them (so that no
+entry written by other code is ever read; no revision number to bump by hand):
+
+- the validated records of a file (JSON): written by :func:`dump`, read back by :func:`rebuild`,
+  which rebuilds any record generically from its dataclass fields and type hints;
+- the whole built questionnaire (entries indexed, conditions resolved), pickled.
+
+Any change to a file means a new key, hence a new validation. Set ``UNTOC_NO_CACHE=1`` to disable
+the cache, ``UNTOC_CACHE_DIR`` to move it. Entries are written through the one atomic writer
+(:func:`engine.fsutil.write_atomic`). Failing to read or write the cache is never an error: the
+file is then simply validated again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
+import types
+import typing
 import zlib
-from dataclasses import asdict
+from enum import Enum
 from pathlib import Path
 
 from engine import __version__
-from engine.definition.model import (
-    AnswerKind,
-    Footnote,
-    Guidance,
-    Instrument,
-    Item,
-    ListsFile,
-    Option,
-    OptionList,
-    Part,
-    Questionnaire,
-    Section,
-    SourceRef,
-)
-
-FORMAT_REVISION = "2"
-"""Bumped whenever the records change shape, so old cache entries are never read."""
 
 
 def directory() -> Path | None:
@@ -47,11 +39,14 @@ def directory() -> Path | None:
 
 
 def key(content: bytes, kind: str) -> str:
-    """A key that changes with the content (two checksums and the length), the record kind and the version."""
-    return f"{kind}-{__version__}-{FORMAT_REVISION}-{len(content)}-{zlib.crc32(content):08x}-{zlib.adler32(content):08x}"
+    """A key that changes with the content (two checksums and the length), the record kind, the
+    version and the engine code."""
+    checksums = f"{len(content)}-{zlib.crc32(content):08x}-{zlib.adler32(content):08x}"
+    return f"{kind}-{__version__}-{checksums}-{_code_fingerprint()}"
 
 
-def load(cache_key: str) -> dict | None:
+def load(cache_key: str) -> object | None:
+    """The decoded JSON of a records entry; ``None`` when absent or unreadable."""
     folder = directory()
     if folder is None:
         return None
@@ -65,43 +60,31 @@ def load(cache_key: str) -> dict | None:
 
 
 def store(cache_key: str, record: object) -> None:
-    import json  # only when writing the cache
-
-    _write(f"{cache_key}.json", json.dumps(asdict(record), ensure_ascii=False).encode())  # type: ignore[call-overload]
+    _write(f"{cache_key}.json", dump(record))
 
 
 def _write(name: str, data: bytes) -> None:
-    """Write a cache file atomically (a temporary file renamed over it); failing to write is not an error."""
+    """Write a cache file atomically and private; failing to write is not an error."""
     folder = directory()
     if folder is None:
         return
-    try:
-        import tempfile
+    from engine.fsutil import write_atomic  # only when writing the cache
 
+    try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, folder / name)
+        write_atomic(folder / name, data, private=True)
     except OSError:
         pass
 
 
-# Built questionnaires: the whole loaded Definition (entries, resolved conditions), pickled.
-
 ENGINE_SOURCES = ("definition", "conditions", "strict_yaml")
-"""Packages whose code shapes a built questionnaire: any change to them means new keys."""
-
-
-def built_key(content: bytes) -> str:
-    """A key for a built questionnaire: the files' content and the engine code that builds it."""
-    return f"{key(content, 'Definition')}-{_code_fingerprint()}"
+"""Packages whose code reads, shapes or builds a questionnaire: any change to them means new keys."""
 
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """The size and modification time of the modules that build a questionnaire, so that a
-    developer's edit never meets a questionnaire pickled by older code."""
+    """The size and modification time of the modules that read and build a questionnaire, so that
+    a developer's edit never meets an entry written by older code."""
     package = Path(__file__).resolve().parent.parent
     stamps = []
     for name in ENGINE_SOURCES:
@@ -110,6 +93,14 @@ def _code_fingerprint() -> str:
             stamps.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
     code = "|".join(stamps).encode()
     return f"{zlib.crc32(code):08x}-{zlib.adler32(code):08x}"
+
+
+# Built questionnaires: the whole loaded Definition (entries, resolved conditions), pickled.
+
+
+def built_key(content: bytes) -> str:
+    """A key for a built questionnaire: the files' content and the engine code that builds it."""
+    return key(content, "Definition")
 
 
 def load_built(cache_key: str) -> object | None:
@@ -143,71 +134,70 @@ def store_built(cache_key: str, definition: object) -> None:
     _write(f"{cache_key}.pickle", data)
 
 
-# Rebuilding records from data that was validated before (no checks needed).
+# Records: written as JSON, rebuilt from data that was validated before.
+
+T = typing.TypeVar("T")
 
 
-def _option(data: dict) -> Option:
-    return Option(**data)
+def dump(record: object) -> bytes:
+    """A record (a dataclass of :mod:`engine.definition.model`) as the JSON stored in the cache."""
+    import json  # only when writing the cache
+
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False).encode()  # type: ignore[call-overload]
 
 
-def _footnotes(data: list) -> list[Footnote]:
-    return [Footnote(**f) for f in data]
+def rebuild(model: type[T], data: object) -> T:
+    """The record of type ``model`` that :func:`dump` wrote as ``data`` (decoded JSON).
+
+    Generic over the records' dataclass fields and type hints, so a new field is carried without
+    code here. The data was validated when it was written; what is checked is only that it has the
+    shape of today's records (every field, no other key, values of the hinted kinds), and anything
+    else raises ``ValueError``: the caller then validates the file again.
+    """
+    return _convert(model, data)
 
 
-def _option_list(data: dict) -> OptionList:
-    options = [o if isinstance(o, str) else _option(o) for o in data["options"]]
-    return OptionList(options=options, base=data["base"], note=data["note"], topic=data.get("topic"))
+def _convert(hint: typing.Any, value: object) -> typing.Any:
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        for arm in typing.get_args(hint):
+            if _fits(arm, value):
+                return _convert(arm, value)
+        raise ValueError(f"{value!r} is none of {hint}")
+    if origin is list and isinstance(value, list):
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if origin is dict and isinstance(value, dict):
+        item = typing.get_args(hint)[1]
+        return {name: _convert(item, v) for name, v in value.items()}
+    if origin is typing.Literal and value in typing.get_args(hint):
+        return value
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        hints = _field_hints(hint)
+        if value.keys() != hints.keys():
+            raise ValueError(f"{hint.__name__}: fields {sorted(value)} instead of {sorted(hints)}")
+        return hint(**{name: _convert(field_hint, value[name]) for name, field_hint in hints.items()})
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if hint in (str, int, bool, type(None)) and type(value) is hint:
+        return value
+    raise ValueError(f"{value!r} is not a {hint}")
 
 
-def _item(data: dict) -> Item:
-    options = data["options"]
-    return Item(
-        number=data["number"],
-        text=data["text"],
-        answer=AnswerKind(data["answer"]),
-        options=[_option(o) for o in options] if isinstance(options, list) else options,
-        when=data["when"],
-        condition_note=data["condition_note"],
-        voluntary=data["voluntary"],
-        after_options=data["after_options"],
-        footnotes=_footnotes(data["footnotes"]),
-        items=[_item(i) for i in data["items"]],
-    )
+def _fits(hint: typing.Any, value: object) -> bool:
+    """Whether JSON ``value`` has the shape of ``hint`` (to choose the arm of a union)."""
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return isinstance(value, list)
+    if origin is dict or dataclasses.is_dataclass(hint):
+        return isinstance(value, dict)
+    if origin is typing.Literal or (isinstance(hint, type) and issubclass(hint, (str, Enum))):
+        return isinstance(value, str)
+    return type(value) is hint
 
 
-def _section(data: dict) -> Section:
-    return Section(
-        heading=data["heading"],
-        items=[_item(i) for i in data["items"]],
-        kind=data["kind"],
-        notes=list(data["notes"]),
-        when=data["when"],
-        footnotes=_footnotes(data["footnotes"]),
-    )
-
-
-def questionnaire(data: dict) -> Questionnaire:
-    return Questionnaire(
-        id=data["id"],
-        cluster=data["cluster"],
-        annex=data["annex"],
-        title=data["title"],
-        short_title=data["short_title"],
-        guidance=Guidance(**data["guidance"]),
-        parts=[
-            Part(
-                instrument=Instrument(p["instrument"]),
-                title=p["title"],
-                heading=p["heading"],
-                sections=[_section(s) for s in p["sections"]],
-                when=p["when"],
-            )
-            for p in data["parts"]
-        ],
-        source=SourceRef(**data["source"]) if data["source"] else None,
-        lists={name: _option_list(spec) for name, spec in data["lists"].items()},
-    )
-
-
-def lists_file(data: dict) -> ListsFile:
-    return ListsFile(lists={name: _option_list(spec) for name, spec in data["lists"].items()})
+@functools.cache
+def _field_hints(model: type) -> dict[str, typing.Any]:
+    """The resolved type hints of a dataclass's fields, in order."""
+    hints = typing.get_type_hints(model)
+    return {field.name: hints[field.name] for field in dataclasses.fields(model) if field.init}

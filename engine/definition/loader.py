@@ -86,13 +86,13 @@ def _parse(path: Path, content: bytes) -> Node | None:
         raise DefinitionError([Problem(path, error.mark, error.message)]) from None
 
 
-def _records(model: type, path: Path, content: bytes, rebuild) -> tuple[object, Node | None]:  # type: ignore[no-untyped-def]
+def _records(model: type, path: Path, content: bytes) -> tuple[object, Node | None]:
     """Validated records of a file and its node tree (``None`` when they came from the cache)."""
     cache_key = cache.key(content, model.__name__)
     cached = cache.load(cache_key)
     if cached is not None:
         try:
-            return rebuild(cached), None
+            return cache.rebuild(model, cached), None
         except (KeyError, TypeError, ValueError):
             pass  # a stale or foreign cache entry: validate again
     node = _parse(path, content)
@@ -104,7 +104,7 @@ def _records(model: type, path: Path, content: bytes, rebuild) -> tuple[object, 
 def load_lists(path: Path) -> dict[str, OptionList]:
     """Read the shared option lists file."""
     content = _read_bytes(path)
-    records, node = _records(ListsFile, path, content, cache.lists_file)
+    records, node = _records(ListsFile, path, content)
     lists = records.lists  # type: ignore[attr-defined]
     problems = _check_codes(lists, path, node)
     if problems and node is None:  # from the cache: locate the problems in the file itself
@@ -184,7 +184,7 @@ def list_topics(lists: dict[str, OptionList]) -> dict[str, tuple[str, str]]:
 def load_questionnaire(path: Path, shared: dict[str, OptionList] | None = None) -> Definition:
     """Load, validate and index one questionnaire file."""
     content = _read_bytes(path)
-    model, node = _records(Questionnaire, path, content, cache.questionnaire)
+    model, node = _records(Questionnaire, path, content)
     try:
         return _build(model, path, node, shared)  # type: ignore[arg-type]
     except DefinitionError:

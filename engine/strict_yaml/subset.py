@@ -49,12 +49,14 @@ _NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 LONGEST_KEY = 1000
 """LibYAML refuses a simple key longer than 1024 characters; longer keys are left to it."""
 
+DEEPEST = 100
+"""Mappings nested deeper than this (response files nest two or three) are left to the full reader."""
+
 
 def parse_subset(text: str) -> Mapping:
     """The located tree of ``text``, whose top level must be a block mapping.
 
-    One pass over the lines, with the open containers on a stack. Raises :class:`Outside` when
-    the text leaves the subset; never any other exception.
+    Raises :class:`Outside` when the text leaves the subset; never any other exception.
     """
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # Windows line ends: LibYAML reads them as \n too
@@ -63,118 +65,173 @@ def parse_subset(text: str) -> Mapping:
             raise Outside  # a control character: tab, carriage return…
     elif _NOT_IN_SUBSET.search(text):
         raise Outside
-    lines = text.split("\n")
-    count = len(lines)
-    stack: list[tuple[Mapping | Sequence, int, bool]] = []
-    root: Mapping | None = None
-    node: Mapping | Sequence | None = None  # the innermost open container
-    in_mapping = True
-    indent = 0  # the column of its keys or dashes
-    indentless = False  # a sequence written at its mapping's own indentation
-    pending: tuple[Scalar, int, int] | None = None  # a key whose value is on later lines; where it would be if empty
-    index = 0
-    while index < count:
-        line = lines[index]
-        content = line.lstrip(" ")
-        if not content:
+    return _Reader(text.split("\n")).read()
+
+
+class _Reader:
+    """Reads the lines of one text top-down: a method per kind of line, a call per open container.
+
+    Each open container is one call of :meth:`_mapping` (lines holding a key) or :meth:`_sequence`
+    (lines holding a dash), whose frame holds the container and the column of its keys or dashes.
+    The call reads the container's lines — a key or a dash, and its value — and returns at the
+    first line left of it, which its caller reads next; a key with nothing after its colon hands
+    the next line to :meth:`_below`, which opens the key's container or finds its value empty.
+    The reader itself only knows where it is: the current line (the first not yet read that is
+    neither blank nor a comment), its indentation and its text.
+    """
+
+    __slots__ = ("column", "content", "depth", "index", "lines")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.depth = 0
+        """How many mappings are open below the top-level one."""
+        self._seek(0)
+
+    def _seek(self, index: int) -> None:
+        """Make the first line from ``index`` that is neither blank nor a comment the current line
+        (past the last line: column -1, no content)."""
+        lines = self.lines
+        count = len(lines)
+        while index < count:
+            line = lines[index]
+            content = line.lstrip(" ")
+            if content and content[0] != "#":
+                self.index, self.column, self.content = index, len(line) - len(content), content
+                return
             index += 1
-            continue
-        first = content[0]
-        if first == "#":
-            index += 1
-            continue
-        column = len(line) - len(content)
-        number = index + 1
-        is_item = first == "-" and (len(content) == 1 or content[1] == " ")
-        if pending is not None:
-            key, empty_line, empty_column = pending
-            pending = None
-            if column > indent or (column == indent and is_item):
-                child: Mapping | Sequence = Sequence([], number, column + 1) if is_item else Mapping([], number, column + 1)
-                _add(node, key, child)  # type: ignore[arg-type]
-                stack.append((node, indent, indentless))  # type: ignore[arg-type]
-                node, in_mapping, indentless, indent = child, not is_item, column == indent, column
-            else:
-                _add(node, key, Scalar("", empty_line, empty_column, True))  # type: ignore[arg-type]
-        elif node is None:  # the first line: the top-level mapping
-            if is_item:
-                raise Outside
-            node = root = Mapping([], number, column + 1)
-            indent = column
-        if column != indent or indentless:
-            while column < indent or (indentless and column == indent and not is_item):
-                if not stack:
-                    raise Outside  # a line left of the top-level mapping
-                node, indent, indentless = stack.pop()
-                in_mapping = type(node) is Mapping
-            if column != indent:
-                raise Outside  # a plain scalar continued, or indentation that matches no open container
-        if in_mapping:
-            if first == '"':
-                end = content.find('"', 1)
-                key_text = content[1:end]
-                if end > 0 and content[end + 1 : end + 2] == ":" and "\\" not in key_text:
-                    rest = content[end + 2 :]  # the common case: "1.a": …
-                    colon = column + end + 1
-                else:
-                    key_text, end = _quoted(content, 0)
-                    rest, colon = _after_quoted_key(content, end, column)
-                plain = False
-            elif first == "'":
-                key_text, end = _quoted(content, 0)
-                rest, colon = _after_quoted_key(content, end, column)
-                plain = False
-            else:
-                end = content.find(":")
-                key_text = content[:end]
-                if end < 0 or key_text not in _SIMPLE_KEYS:
-                    match = _PLAIN_KEY.match(content)
-                    if match is None:
-                        raise Outside  # a dash in a mapping, a key beyond the subset, or no key
-                    key_text = match.group(1)
-                    end = match.end() - 1
-                    if end == len(key_text) and len(_SIMPLE_KEYS) < 1000:
-                        _SIMPLE_KEYS.add(key_text)
-                rest = content[end + 1 :]
-                colon = column + end
-                plain = True
+        self.index, self.column, self.content = count, -1, ""
+
+    def read(self) -> Mapping:
+        """The top-level mapping: the first line's, to the end of the text."""
+        if not self.content or _is_dash(self.content):
+            raise Outside  # empty, comments only, or not a mapping at the top
+        root = self._mapping(self.column)
+        if self.content:
+            raise Outside  # a line left of the top-level mapping
+        return root
+
+    def _mapping(self, indent: int) -> Mapping:
+        """The block mapping whose first key is the current line, at column ``indent``."""
+        lines = self.lines
+        count = len(lines)
+        index, content = self.index, self.content
+        mapping = Mapping([], index + 1, indent + 1)
+        keys = mapping._index
+        pairs = mapping.pairs
+        while True:
+            key, rest, colon = _key(content, indent, index + 1)
             if rest and rest[0] != " ":
                 raise Outside
-            keys = node._index  # type: ignore[union-attr]
-            if key_text in keys or colon - column > LONGEST_KEY:
+            if key.value in keys or colon - indent > LONGEST_KEY:
                 raise Outside  # a duplicate is reported by the full reader
-            key_node = Scalar(key_text, number, column + 1, plain)
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
-                pending = (key_node, number, colon + 2)
-                index += 1
-                continue
-            start = colon + 1 + len(rest) - len(value_text)
-            kind = value_text[0]
-            if kind not in _NOT_PLAIN_START:  # the most common values first, without _value's dispatch
-                value: Node = _plain(value_text, number, start + 1)
-                index += 1
-            elif kind == "[":
-                value = _flow_sequence(value_text, number, start)
+                value = None  # below the key, or empty
                 index += 1
             else:
-                value, index = _value(value_text, lines, index, start, indent)
-            keys[key_text] = len(node.pairs)  # type: ignore[union-attr]
-            node.pairs.append((key_node, value))  # type: ignore[union-attr]
-        else:
-            if not is_item:
-                raise Outside  # text where the next item was expected
-            rest = content[1:]
+                start = colon + 1 + len(rest) - len(value_text)
+                kind = value_text[0]
+                if kind not in _NOT_PLAIN_START:  # the most common values first, without _value's dispatch
+                    value = _plain(value_text, index + 1, start + 1)
+                    index += 1
+                elif kind == "[":
+                    value = _flow_sequence(value_text, index + 1, start)
+                    index += 1
+                else:
+                    value, index = _value(value_text, lines, index, start, indent)
+            while index < count:  # to the next line that is neither blank nor a comment (_seek, inlined: the hot path)
+                line = lines[index]
+                content = line.lstrip(" ")
+                if content and content[0] != "#":
+                    column = len(line) - len(content)
+                    break
+                index += 1
+            else:
+                column, content = -1, ""
+            if value is None:
+                self.index, self.column, self.content = index, column, content
+                value = self._below(indent, Scalar("", key.line, colon + 2, True))
+                index, column, content = self.index, self.column, self.content
+            keys[key.value] = len(pairs)
+            pairs.append((key, value))
+            if column != indent:
+                self.index, self.column, self.content = index, column, content
+                if column < indent:
+                    return mapping
+                raise Outside  # a plain scalar continued, or indentation that matches no open container
+
+    def _below(self, indent: int, empty: Scalar) -> Node:
+        """The value of a key at ``indent`` with nothing after its colon: the container that the
+        current line opens — more indented, or a dash at the key's own column — or else ``empty``."""
+        column = self.column
+        if column == indent and _is_dash(self.content):
+            return self._sequence(column, True)
+        if column <= indent:
+            return empty
+        if _is_dash(self.content):
+            return self._sequence(column, False)
+        if self.depth == DEEPEST:
+            raise Outside  # nested deeper than any response file, and than Python's recursion allows
+        self.depth += 1
+        mapping = self._mapping(column)
+        self.depth -= 1
+        return mapping
+
+    def _sequence(self, indent: int, indentless: bool) -> Sequence:
+        """The block sequence whose first dash is the current line, at column ``indent``;
+        ``indentless`` when it is written at its mapping's own column (it ends at the next key)."""
+        sequence = Sequence([], self.index + 1, indent + 1)
+        items = sequence.items
+        while True:
+            index = self.index
+            rest = self.content[1:]
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
                 raise Outside  # an item below its dash
-            value, index = _value(value_text, lines, index, column + 1 + len(rest) - len(value_text), indent)
-            node.items.append(value)  # type: ignore[union-attr]
-    if root is None:
-        raise Outside  # empty, or comments only
-    if pending is not None:
-        _add(node, pending[0], Scalar("", pending[1], pending[2], True))  # type: ignore[arg-type]
-    return root
+            value, index = _value(value_text, self.lines, index, indent + 1 + len(rest) - len(value_text), indent)
+            items.append(value)
+            self._seek(index)
+            if self.column != indent:
+                if self.column < indent:
+                    return sequence
+                raise Outside  # a plain scalar continued, or indentation that matches no open container
+            if not _is_dash(self.content):
+                if indentless:
+                    return sequence  # the mapping's next key
+                raise Outside  # text where the next item was expected
+
+
+def _is_dash(content: str) -> bool:
+    """Whether a line's text is a sequence item: a dash alone or followed by a space."""
+    return content[0] == "-" and (len(content) == 1 or content[1] == " ")
+
+
+def _key(content: str, column: int, number: int) -> tuple[Scalar, str, int]:
+    """The key that starts ``content`` (at 0-based ``column`` of line ``number``), what follows its
+    colon, and the colon's column."""
+    first = content[0]
+    if first == '"':
+        end = content.find('"', 1)
+        text = content[1:end]
+        if end > 0 and content[end + 1 : end + 2] == ":" and "\\" not in text:  # the common case: "1.a": …
+            return Scalar(text, number, column + 1, False), content[end + 2 :], column + end + 1
+        text, end = _quoted(content, 0)
+        return Scalar(text, number, column + 1, False), *_after_quoted_key(content, end, column)
+    if first == "'":
+        text, end = _quoted(content, 0)
+        return Scalar(text, number, column + 1, False), *_after_quoted_key(content, end, column)
+    end = content.find(":")
+    text = content[:end]
+    if end < 0 or text not in _SIMPLE_KEYS:
+        match = _PLAIN_KEY.match(content)
+        if match is None:
+            raise Outside  # a dash in a mapping, a key beyond the subset, or no key
+        text = match.group(1)
+        end = match.end() - 1
+        if end == len(text) and len(_SIMPLE_KEYS) < 1000:
+            _SIMPLE_KEYS.add(text)
+    return Scalar(text, number, column + 1, True), content[end + 1 :], column + end
 
 
 _SIMPLE_KEYS: set[str] = set()

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.describe import current_values, describe, instrument_name
+from engine.conditions.evaluate import Facts
+from engine.conditions.reason import explain
 from engine.definition import registry
 from engine.definition.index import Entry
 from engine.definition.loaded import Definition
@@ -215,28 +216,11 @@ class Session:
         return answered, applicable
 
     def why_not(self, entry: Entry) -> str:
-        """Why ``entry`` does not apply, in words."""
-        status = self.status(entry.id)
-        condition = status.condition
-        if status.applies or condition is None:
-            return ""
-        entries = self.definition.entries
-        if status.scope == "part":
-            return _("its part, on {instrument}, applies only when {condition}").format(
-                instrument=instrument_name(entry.part.instrument.value), condition=describe(condition, entries)
-            )
-        if status.scope == "section":
-            heading = questionnaire_text(entry.section.heading, current_language())
-            return _("the section “{heading}” applies only when {condition}").format(
-                heading=heading, condition=describe(condition, entries)
-            )
-        owner = status.owner or entry
-        rule = _("{number} applies only when {condition}; {values}").format(
-            number=owner.number, condition=describe(condition, entries), values=current_values(condition, entries, self._derive()[1])
-        )
-        return (
-            rule if owner is entry else _("{rule}, so its sub-item {number} does not apply either").format(rule=rule, number=entry.number)
-        )
+        """Why ``entry`` does not apply, in words (the validator's wording); empty when it applies."""
+        status, values = self._derive()
+        facts = Facts(values, frozenset(self.document.parties), self.document.uncac_party)
+        reason = explain(self.definition, entry.id, status, facts)
+        return reason.text() if reason is not None else ""
 
     # -- findings ----------------------------------------------------------------
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
+from engine.conditions.describe import quoted, scale_label, value_label
+from engine.conditions.evaluate import Facts
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loaded import Definition
@@ -84,12 +85,12 @@ def validate(response: Response, definition: Definition, complete: bool = False,
         value = _check_answer(answer, entry, out)
         if value is not None:
             values[entry.id] = value
-    status, _effective = applicability(definition, values, response.party_set, response.is_uncac_party)
+    status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
     for answer, entry in known:
         if status[entry.id].applies:
             _check_legislation(entry, answer, values, out)
         elif answer.is_given or answer.legislation or answer.links or answer.comment or answer.other:
-            reason = _why_not(entry, status[entry.id], definition, values, response)
+            reason = _why_not(definition, entry.id, status, Facts(effective, response.party_set, response.is_uncac_party))
             out.add(
                 answer.mark,
                 Severity.warning,
@@ -348,36 +349,22 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
             )
 
 
-def _why_not(entry: Entry, status: Applicability, definition: Definition, values: dict[str, object], response: Response) -> str:
-    condition = status.condition
-    assert condition is not None
-    if status.scope == "part":
-        instrument = entry.part.instrument.value
-        return _("it belongs to the part on {instrument}, which applies only when {condition} (parties: {parties})").format(
-            instrument=instrument_name(instrument),
-            condition=describe(condition, definition.entries),
-            parties=", ".join(sorted(response.party_set)) or _("none"),
-        )
-    if status.scope == "section":
-        value = "true" if response.is_uncac_party else "false"
-        heading = quoted(questionnaire_text(entry.section.heading, current_language()))
-        return _("{heading} applies only when {condition} (uncac_party: {value})").format(
-            heading=heading, condition=describe(condition, definition.entries), value=value
-        )
-    owner = status.owner
-    assert owner is not None
-    rule = _("{number} applies only when {condition}; {values}").format(
-        number=owner.number, condition=describe(condition, definition.entries), values=current_values(condition, definition.entries, values)
-    )
-    return rule if owner is entry else _("{rule}, so its sub-item {number} does not apply either").format(rule=rule, number=entry.number)
+def _why_not(definition: Definition, item_id: str, status: dict[str, Applicability], facts: Facts) -> str:
+    """The reason an item does not apply, in words (see :mod:`engine.conditions.reason`)."""
+    from engine.conditions.reason import explain  # only for an answer that does not apply: not on every start
+
+    reason = explain(definition, item_id, status, facts)
+    assert reason is not None
+    return reason.text()
 
 
 def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], out: _Collector) -> None:
-    """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation."""
+    """Under each “Yes” in an article's questions, the guidance asks for the applicable legislation
+    (under other answers only "where appropriate", which is the State's judgement: no warning)."""
     if answer.legislation or entry.kind not in SCALE_VALUES or entry.section.kind != "article":
         return
     code = values.get(entry.id)
-    if code == "yes" or code == "partly":
+    if code == "yes":
         out.add(
             answer.mark,
             Severity.warning,
