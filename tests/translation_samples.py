@@ -132,7 +132,14 @@ SAMPLES: list[dict[str, str]] = [
         "zh": "故意伪造或非法涂改、消除或改动枪支上的标识的行为，是否根据第5条第1款(c)项并结合《枪支议定书》第8条在贵国法律框架下"
         "被定为刑事犯罪？⁶",
     },
-    {"en": "Please explain.", "fr": "Veuillez expliquer.", "es": "Sírvase explicar.", "ru": "Просьба пояснить.", "ar": "يرجى التوضيح.", "zh": "请作出解释。"},
+    {
+        "en": "Please explain.",
+        "fr": "Veuillez expliquer.",
+        "es": "Sírvase explicar.",
+        "ru": "Просьба пояснить.",
+        "ar": "يرجى التوضيح.",
+        "zh": "请作出解释。",
+    },
     {
         "en": "II. Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the "
         "United Nations Convention against Transnational Organized Crime",
@@ -343,3 +350,51 @@ SAMPLES: list[dict[str, str]] = [
     },
 ]
 """Each sample: the English source and a good translation in each language."""
+
+VARIANTS: list[tuple[str, str]] = [
+    (
+        "ru",
+        "Если на вопрос 3 дан ответ «Да», состоит ли участие в организованной преступной группе в договоренности с одним или "
+        "несколькими лицами о совершении серьезного преступления, с тем чтобы получить, прямо или косвенно, финансовую или иную "
+        "материальную выгоду (статья 5, пункт 1 (a)(i))?",
+    ),
+    (
+        "ru",
+        "Если ответом на вопрос 3 является «Да», то заключается ли участие в организованной преступной группе в сговоре с одним "
+        "или несколькими лицами о совершении серьезного преступления в целях получения прямо или косвенно финансовой или иной "
+        "материальной выгоды (подпункт a) i) пункта 1 статьи 5)?",
+    ),
+    (
+        "ar",
+        "إذا كانت الإجابة عن السؤال 3 «نعم»، فهل تتمثل المشاركة في جماعة إجرامية منظمة في الاتفاق مع شخص آخر أو أكثر على ارتكاب "
+        "جريمة خطيرة من أجل الحصول، بشكل مباشر أو غير مباشر، على منفعة مالية أو منفعة مادية أخرى (المادة ٥، الفقرة ١ (أ) '١')؟",
+    ),
+    (
+        "ar",
+        "إذا كان الجواب عن السؤال 3 بـ«نعم»، فهل تشمل المشاركة في جماعةٍ إجراميةٍ منظمةٍ الاتفاقَ مع شخص آخر أو أكثر على ارتكاب "
+        "جريمة خطيرة لغرض الحصول على منفعة مالية أو منفعة مادية أخرى بشكل مباشر أو غير مباشر (الفقرة 1 (أ) ‘1’ من المادة 5)؟",
+    ),
+    (
+        "zh",
+        "如对问题3的答复是“是”，参加有组织犯罪集团是否包括为直接或间接获得金钱或其他物质利益而与一人或多人约定实施严重犯罪"
+        "（第五条第一款(a)项(一)目）？",
+    ),
+    (
+        "zh",
+        "如果问题3的答复为“是”，那么参加有组织犯罪集团是否系指为直接或间接获得金钱或其他物质利益而与一人或多人约定实施一项严重"
+        "犯罪（第5条第1款（a）项㈠目）？",
+    ),
+    (
+        "es",
+        "Si la respuesta a la pregunta 3 es “Sí”, ¿la participación en un grupo delictivo organizado consiste en ponerse de acuerdo "
+        "con una o más personas para cometer un delito grave con miras a obtener, directa o indirectamente, un beneficio económico "
+        "u otro beneficio de orden material (artículo 5, párrafo 1, apartado a) i))?",
+    ),
+    (
+        "fr",
+        f"Dans l’affirmative (réponse «{N}Oui{N}» à la question 3), la participation à un groupe criminel organisé consiste-t-elle à "
+        "s’entendre avec une ou plusieurs autres personnes en vue de commettre une infraction grave pour en tirer, directement ou "
+        f"indirectement, un avantage financier ou un autre avantage matériel (art. 5, par. 1, al. a) i)){N}?",
+    ),
+]
+"""Other good renderings of the first sample: other wording, Eastern Arabic digits, ‘1’, 第五条, （a）, (一)."""

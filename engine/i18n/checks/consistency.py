@@ -62,6 +62,12 @@ def _deviations(pairs: list[tuple[Unit, str, str]], lang: str, skip: set[int]) -
             )
 
 
+def _proportionate(english: str, translation: str, context: Context) -> bool:
+    """Whether a translated sentence is about as long as the English one (else the pairing is doubtful)."""
+    low, high = context.style.length
+    return low * len(english) - context.style.slack <= len(translation) <= high * len(english) + context.style.slack
+
+
 def check_all(units: list[Unit], context: Context) -> Iterator[tuple[Unit, Problem]]:
     """Problems of consistency across the messages of one catalog, each with the message it is about."""
     reported: set[int] = set()
@@ -73,7 +79,7 @@ def check_all(units: list[Unit], context: Context) -> Iterator[tuple[Unit, Probl
     parts: dict[str, list[tuple[Unit, str, str]]] = defaultdict(list)
     for unit in units:
         english, translated = sentences(unit.source, "en"), sentences(unit.translation, context.lang)
-        if len(english) == len(translated):
+        if len(english) == len(translated) and all(_proportionate(e, t, context) for e, t in zip(english, translated, strict=True)):
             for sentence, translation in zip(english, translated, strict=True):
                 if len(sentence.split()) > 1:
                     parts[_key(sentence)].append((unit, sentence, translation))

@@ -15,6 +15,7 @@ from engine.i18n import _
 from engine.i18n.checks.catalog import Unit
 from engine.i18n.checks.context import Context, Problem
 from engine.i18n.checks.style import Style
+from engine.i18n.checks.text import normalize
 
 ENGLISH_LABELS = ("Yes", "Yes, in part", "Yes, under conditions", "No", "Not applicable")
 """The answer labels of the scales, in English (``engine.definition.model.SCALE_LABELS``)."""
@@ -24,6 +25,8 @@ _ENGLISH_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _ANY_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|\"([^\"]*)\"|„([^“”]*)[“”]|「([^」]*)」|‘([^’]*)’")
 _QUOTE_CHARACTERS = frozenset('«»“”„"「」‘＂')
 _EDGES = " \u00a0\u202f"
+_QUOTED_ITEM = re.compile(r"['‘’]\d+['‘’]")
+"""An Arabic item reference '1' (for (i)): not a quotation."""
 
 
 def english_label(quoted: str) -> str | None:
@@ -50,34 +53,36 @@ def check(unit: Unit, context: Context) -> Iterator[Problem]:
 
 
 def _check_labels(unit: Unit, context: Context) -> Iterator[Problem]:
+    def key(text: str) -> str:
+        return normalize(text, context.lang).casefold()
+
+    local = {key(label): label for label in context.labels.values()}
     expected: Counter[str] = Counter()
     english: dict[str, str] = {}
     for quoted in quoted_texts(unit.source, _ENGLISH_QUOTED):
         label = english_label(quoted)
         if label and label in context.labels:
-            local = context.labels[label]
-            expected[local.casefold()] += 1
-            english[local.casefold()] = label
+            expected[key(context.labels[label])] += 1
+            english[key(context.labels[label])] = label
     found_texts = quoted_texts(unit.translation)
-    found = Counter(text.casefold() for text in found_texts if text.casefold() in {v.casefold() for v in context.labels.values()})
-    for key in sorted(expected - found):
-        local = next(v for v in context.labels.values() if v.casefold() == key)
-        others = [t for t in found_texts if t.casefold() not in found]
+    found = Counter(key(text) for text in found_texts if key(text) in local)
+    for missing in sorted(expected - found):
         message = _("the English quotes the answer “{english}”: write {form}, the interface's label").format(
-            english=english[key], form=form(local, context.style)
+            english=english[missing], form=form(local[missing], context.style)
         )
+        others = [text for text in found_texts if key(text) not in local]
         if others:
-            message += " " + _("(found: {found})").format(found=", ".join(form(t, context.style) for t in others))
+            message += " " + _("(found: {found})").format(found=", ".join(form(text, context.style) for text in others))
         yield Problem("answer-label", message)
-    for key in sorted(found - expected):
-        local = next(v for v in context.labels.values() if v.casefold() == key)
+    for extra in sorted(found - expected):
         yield Problem(
-            "answer-label", _("{form} is quoted here but the English quotes no such answer").format(form=form(local, context.style))
+            "answer-label", _("{form} is quoted here but the English quotes no such answer").format(form=form(local[extra], context.style))
         )
 
 
 def _check_marks(text: str, style: Style) -> Iterator[Problem]:
     opening, closing = style.quotes
+    text = _QUOTED_ITEM.sub(" ", text)
     if text.count(opening) != text.count(closing) or (opening == closing and text.count(opening) % 2):
         yield Problem("quotes", _("unbalanced quotation marks {opening} {closing}").format(opening=opening, closing=closing))
     inside = re.compile(re.escape(opening) + "[^" + re.escape(closing) + "]*" + re.escape(closing))

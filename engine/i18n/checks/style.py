@@ -114,14 +114,14 @@ STYLES: dict[str, Style] = {
         quote_space="\u202f",
         secondary_quotes=("“", "”"),
         length=(0.6, 2.0),
-        markers=ENGLISH_MARKERS - {"a", "as", "or", "on", "an", "if", "for", "are", "do"},
+        markers=ENGLISH_MARKERS - {"a", "as", "or", "on", "an", "if", "for", "are", "do", "no", "in"},
     ),
     "es": Style(
         "es",
         ("“", "”"),
         secondary_quotes=("‘", "’"),
         length=(0.6, 2.0),
-        markers=ENGLISH_MARKERS - {"a", "no", "has", "as", "he"},
+        markers=ENGLISH_MARKERS - {"a", "no", "has", "as", "he", "in"},
     ),
     "ru": Style(
         "ru",

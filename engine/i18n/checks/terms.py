@@ -104,30 +104,30 @@ def _first_letter_either_case(regex: str, pattern: str) -> str:
 
 def _word(word: str, lang: str) -> str:
     parts = []
-    for part in word.split("-"):
-        star = part.endswith("*")
-        base = part.rstrip("*")
+    for piece in word.split("-"):
+        base, star, punctuation = re.fullmatch(r"(.*?)(\*?)([,;:.]*)", piece).groups()  # type: ignore[union-attr]
         if lang == "ar":
             if base.startswith("ال") and len(base) > 4:
-                base = base[2:]
+                base = base[2:]  # the article is optional, as are the prepositions before it
+            base = normalize(base, lang)
             regex = re.escape(base)
             if base.endswith("ة"):
                 regex = regex[:-1] + "[ةته]"
             suffix = r"\w*" if star else f"{_ARABIC_LETTER}{{0,3}}"
-            parts.append(_ARABIC_PREFIX + regex + suffix)
+            parts.append(_ARABIC_PREFIX + regex + suffix + re.escape(punctuation))
             continue
         regex = re.escape(base)
         if star:
             regex += r"\w*"
         elif base[-1:].isalpha():
             regex += {"fr": r"\w{0,3}", "es": r"\w{0,3}", "en": "(?:e?s)?"}.get(lang, "")
-        parts.append(regex)
+        parts.append(regex + re.escape(punctuation))
     return "-".join(parts)
 
 
 def compile_pattern(pattern: str, lang: str) -> re.Pattern[str]:
     """The regular expression of a terminology pattern in ``lang`` (see the module's docstring)."""
-    text = normalize(pattern, lang).strip()
+    text = (pattern if lang == "ar" else normalize(pattern, lang)).strip()  # Arabic: the article is read before normalizing
     if lang == "zh":
         return re.compile(".{0,12}?".join(re.escape(piece.replace(" ", "")) for piece in text.split("…")))
     space = _ELISION if lang == "fr" else " "

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from engine.i18n import _
 from engine.i18n.checks.catalog import Unit
 from engine.i18n.checks.context import Context, Problem
-from engine.i18n.checks.text import CJK
+from engine.i18n.checks.style import CJK_NUMERALS
 
 NARROW = "\u202f"
 _WRONG_SPACES = frozenset(" \u00a0\u2009")
@@ -35,13 +35,14 @@ def _french(text: str) -> Iterator[Problem]:
         before = text[index - 1] if index else ""
         if match[0] == ":" and index + 1 < len(text) and text[index - 1 : index].isdigit() and text[index + 1].isdigit():
             continue
-        if before == NARROW or (before in "?!" and match[0] in "?!"):
+        if before == NARROW or (before and before in "?!" and match[0] in "?!"):
             continue
-        where = _("“{mark}” after “{context}”").format(mark=match[0], context=text[max(0, index - 12) : index].lstrip())
+        context = text[max(0, index - 12) : index].lstrip()
         if before in _WRONG_SPACES:
-            yield Problem("typography", _("{where}: the space before it must be a narrow no-break space (U+202F)").format(where=where))
+            message = _("the space before “{mark}” (after “{context}”) must be a narrow no-break space (U+202F)")
         else:
-            yield Problem("typography", _("{where}: put a narrow no-break space (U+202F) before it").format(where=where))
+            message = _("put a narrow no-break space (U+202F) before “{mark}” (after “{context}”)")
+        yield Problem("typography", message.format(mark=match[0], context=context))
     for match in re.finditer(r"«(.?)|(.?)»", text):
         inner = match[1] if match[0].startswith("«") else match[2]
         if inner != NARROW:
@@ -81,10 +82,9 @@ def _chinese(text: str) -> Iterator[Problem]:
             pattern = rf"(?<={_CJK_CHAR}){re.escape(latin)}|{re.escape(latin)}(?={_CJK_CHAR})"
         if re.search(pattern, text):
             yield Problem("typography", _("write the full-width {full} instead of {latin} in Chinese text").format(full=full, latin=latin))
-    for match in re.finditer(r"\(([^()]*)\)", text):
-        if CJK.search(match[1]):
-            yield Problem("typography", _("parentheses around Chinese text are full-width: （…）"))
-            break
+    unlabelled = re.sub(rf"\([{CJK_NUMERALS}]\)", "", text)  # (一) for an item (i) is a reference, not text in parentheses
+    if re.search(rf"\((?={_CJK_CHAR})|(?<={_CJK_CHAR})\)", unlabelled):
+        yield Problem("typography", _("parentheses around Chinese text are full-width: （…）"))
 
 
 _RULES = {"fr": _french, "es": _spanish, "ar": _arabic, "zh": _chinese}
