@@ -82,7 +82,7 @@ def test_the_documentation_lists_every_code():
 # --- Each kind of mistake, in a mutated copy of the French catalog ------------------------------------------
 
 
-def broken_copy(tmp_path: Path, lang: str, msgid: str, edit: Callable[[str], str]) -> tuple[Path, int]:
+def broken_copy(tmp_path: Path, lang: str, msgid: str, edit: Callable[[str], str], comment: str | None = None) -> tuple[Path, int]:
     """A copy of the ``lang`` catalog whose translation of ``msgid`` is edited; and that message's msgstr line."""
     messages = catalog(lang, "questionnaire")
     message = messages.get(msgid)
@@ -90,6 +90,8 @@ def broken_copy(tmp_path: Path, lang: str, msgid: str, edit: Callable[[str], str
     edited = edit(message.string)
     assert edited != message.string, "the edit changed nothing"
     message.string = edited
+    if comment:
+        message.user_comments.append(comment)
     buffer = io.BytesIO()
     write_po(buffer, messages, width=76)
     target = tmp_path / lang / "LC_MESSAGES" / "questionnaire.po"
@@ -241,8 +243,17 @@ def test_untranslated_and_fuzzy_messages_are_missing_not_findings():
     assert result.total == 987 and not result.units and not result.findings
 
 
+def test_a_translator_comment_in_the_catalog_waives_a_code_for_that_message(tmp_path):
+    edit = lambda s: s.replace("art. 5", "art. 7")  # noqa: E731
+    path, _line = broken_copy(tmp_path, "fr", QUESTION_3_A, edit, comment="untoc-allow: number — a deliberate test")
+    assert "untoc-allow: number" in path.read_text(encoding="utf-8")
+    assert not check_catalog("fr", LOCALES, path).findings
+
+
 def test_a_translator_comment_waives_a_code_for_one_message():
     assert allowed_codes(["untoc-allow: terminology, length — the Protocol's own wording here"], CODES) == {"terminology", "length"}
+    assert allowed_codes(["untoc-allow: number — not a length problem"], CODES) == {"number"}
+    assert allowed_codes(["a comment that mentions length"], CODES) == frozenset()
     unit = Unit(SAMPLE_1["en"], SAMPLE_1["fr"].replace("organisé", "structuré"), 1, "3.a", (), frozenset({"terminology"}))
     assert not check_units([unit], context_for("fr", LOCALES))
 

@@ -67,13 +67,16 @@ def tag_of(comments: Iterable[str]) -> str:
 
 
 def allowed_codes(comments: Iterable[str], known: Iterable[str]) -> frozenset[str]:
-    """The codes waived by translator comments ``untoc-allow: CODE[, CODE] reason``."""
+    """The codes waived by translator comments ``untoc-allow: CODE[, CODE] — reason`` (the codes come first)."""
     names = set(known)
     waived: set[str] = set()
     for comment in comments:
         match = _ALLOW.match(comment)
         if match:
-            waived.update(word for word in re.split(r"[\s,]+", match[1]) if word in names)
+            for word in re.split(r"[\s,]+", match[1].strip()):
+                if word not in names:
+                    break  # the reason begins
+                waived.add(word)
     return frozenset(waived)
 
 

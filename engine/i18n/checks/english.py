@@ -20,6 +20,7 @@ _LABEL = re.compile(r"(?<!\w)[(（]?(?:[a-z]|[ivx]{2,5})[)）]")
 _ROMAN = re.compile(r"(?<![\w.])(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?!\w)")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_LOWER_WORD = re.compile(r"[a-z’'-]+")
 RUN = 4
 """Consecutive words of the English found unchanged in a French or Spanish translation that count as English left."""
 
@@ -38,7 +39,7 @@ def _copied_run(source: str, translation: str) -> str | None:
     target = " " + " ".join(w.casefold() for w in _WORD.findall(translation)) + " "
     for start in range(len(words) - RUN + 1):
         run = words[start : start + RUN]
-        if all(re.fullmatch(r"[a-z’'-]+", w) for w in run) and f" {' '.join(run)} " in target:
+        if all(_LOWER_WORD.fullmatch(w) for w in run) and f" {' '.join(run)} " in target:
             return " ".join(_WORD.findall(source)[start : start + RUN])
     return None
 

@@ -72,9 +72,15 @@ class Terminology:
     keep_as_is: tuple[str, ...] = ()
     """Names and codes that stay in English in every language (SHERLOC, *mutatis mutandis* …)."""
     by_id: dict[str, Term] = field(default_factory=dict)
+    _found: dict[str, list[Term]] = field(default_factory=dict, repr=False, compare=False)
 
     def in_english(self, text: str) -> list[Term]:
-        """The checked terms an English text uses, longest first, none inside another."""
+        """The checked terms an English text uses, longest first, none inside another (remembered per text)."""
+        if text not in self._found:
+            self._found[text] = self._search(text)
+        return self._found[text]
+
+    def _search(self, text: str) -> list[Term]:
         normalized = normalize(text, "en")
         spans = []
         for term in self.terms:
