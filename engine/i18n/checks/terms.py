@@ -176,7 +176,7 @@ def load_terminology(path: Path) -> Terminology:
     try:
         data = to_python(load_path(path))
     except YamlError as error:
-        raise TerminologyError(f"{path}: {error}") from None
+        raise TerminologyError(f"{path}:{error.mark.line}:{error.mark.column}: {error.message}") from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise TerminologyError(_("{path}: expected a mapping with a list “terms:”").format(path=path))
     terms = []
