@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from engine.cli.main import EXIT_OK, EXIT_USAGE, UsageError
+from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.definition import registry
 from engine.definition.loaded import DefinitionError
 from engine.i18n import _, current_language, ngettext, questionnaire_text
@@ -236,11 +236,40 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_i18n(args: argparse.Namespace) -> int:
-    """``untoc i18n status``: translated, fuzzy and missing messages per language and domain."""
+    """``untoc i18n status|check [--lang LL]``: completeness per cluster; located findings of the translation checks."""
+    from engine.i18n.catalogs import DEFAULT_LANGUAGE
+    from engine.i18n.checks import check_catalog
+    from engine.i18n.checks.terms import TerminologyError
     from engine.i18n.status import status_table
 
-    sys.stdout.write(status_table())
-    return EXIT_OK
+    targets = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+    if args.lang is not None and args.lang not in targets:
+        raise UsageError(_("--lang must be one of {languages} (English is the source)").format(languages=", ".join(targets)))
+    languages = (args.lang,) if args.lang else targets
+    if args.action == "status":
+        sys.stdout.write(status_table(languages))
+        return EXIT_OK
+    found = 0
+    for lang in languages:
+        try:
+            result = check_catalog(lang)
+        except TerminologyError as error:
+            raise UsageError(str(error)) from None
+        except OSError as error:
+            raise UsageError(_("cannot read the {lang} catalog: {reason}").format(lang=lang, reason=error.strerror or error)) from None
+        for finding in result.findings:
+            print(finding)
+        found += len(result.findings)
+        print(
+            _("{lang}: {checked} of {total} messages translated and checked, {findings}").format(
+                lang=lang,
+                checked=len(result.units),
+                total=result.total,
+                findings=ngettext("{count} finding", "{count} findings", len(result.findings)).format(count=len(result.findings)),
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if found else EXIT_OK
 
 
 def run_fill(args: argparse.Namespace) -> int:

@@ -98,7 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
     i18n = commands.add_parser("i18n", help=_("translation catalogs"))
-    i18n.add_argument("action", choices=("status",), help=_("status: translated, fuzzy and missing messages per language and domain"))
+    i18n.add_argument(
+        "action",
+        choices=("status", "check"),
+        help=_("status: translated, fuzzy and missing messages per language and cluster; check: the quality checks of the translations"),
+    )
+    i18n.add_argument("--lang", help=_("only this language: ar, es, fr, ru, zh (default: all five)"))
 
     fill = commands.add_parser("fill", help=_("fill a response file in the terminal (creates it when it does not exist)"))
     fill.add_argument(
