@@ -9,8 +9,9 @@ import hashlib
 
 import pytest
 
-import fidelity
 from engine.definition import registry
+
+import fidelity
 
 DOCUMENT = "003_3bf547c080ccd5a6.txt"
 
