@@ -111,7 +111,7 @@ class _Texts(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        tags = {tag for tag, _ in self.stack}
+        tags = {tag for tag, _place in self.stack}
         if "style" in tags:
             self.css.append(data)
         elif "head" not in tags:
