@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine.cli.main import main
 from engine.definition import registry
+from engine.i18n import use
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Run:
 def run_cli(*args: str) -> Run:
     """Run ``untoc`` in-process and capture its output."""
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
+    with redirect_stdout(out), redirect_stderr(err), use(None):  # the language the command sets ends with it
         try:
             code = main(list(args))
         except SystemExit as exit_:  # argparse

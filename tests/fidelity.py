@@ -6,13 +6,13 @@ applied (each repair is a fenced ``repair`` block there), must equal the lines o
 Layout artifacts that carry no wording (blank lines, the "- " bullets that the
 PDF puts before some checkboxes and labels, indentation) are ignored.
 
+The source text is the project's copy in ``docs/source/`` (see its README).
 Run ``python tests/fidelity.py 1`` to print the differences for Cluster I.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -22,10 +22,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRATA = ROOT / "docs" / "errata.md"
-
-
-def seeds_dir() -> Path:
-    return Path(os.environ.get("UNTOC_SEEDS", ROOT.parent / "shared" / "seeds"))
+SOURCE = ROOT / "docs" / "source"
+"""The source documents, kept in the repository with their original line numbers."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def normalize(line: str) -> str:
 
 def source_lines(cluster: int, document: str, first: int, last: int, repairs: list[Repair]) -> list[tuple[int, str]]:
     """The annex's lines as (line number, text) after the repairs, blank lines dropped."""
-    all_lines = (seeds_dir() / document).read_text(encoding="utf-8").splitlines()
+    all_lines = (SOURCE / document).read_text(encoding="utf-8").splitlines()
     numbered: dict[int, list[str]] = {n: [all_lines[n - 1]] for n in range(first, last + 1)}
     for repair in (r for r in repairs if r.cluster == cluster):
         start, end = repair.lines[0], repair.lines[-1]

@@ -68,10 +68,14 @@ def test_arabic_paragraphs_are_right_to_left(cluster1, monkeypatch):
 def test_fonts_cover_east_asian_and_complex_scripts(cluster1):
     document = open_docx(export_blank(cluster1, "docx", "zh"))
     fonts = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:rFonts')}")
-    assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK SC" and fonts.get(qn("w:cs")) == "Noto Naskh Arabic"
+    assert (
+        fonts.get(qn("w:eastAsia")) == "Noto Sans SC"
+        and fonts.get(qn("w:cs")) == "Noto Naskh Arabic"
+        and fonts.get(qn("w:ascii")) == "Noto Sans"
+    )
     assert document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").get(qn("w:val")) == "zh-CN"
     heading = document.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
-    assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK SC" and heading.get(qn("w:asciiTheme")) is None
+    assert heading.get(qn("w:eastAsia")) == "Noto Sans SC" and heading.get(qn("w:asciiTheme")) is None
 
 
 def test_filled_docx_shows_a_hostile_answer_verbatim(cluster1, tmp_path):

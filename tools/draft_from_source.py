@@ -1,10 +1,12 @@
 """Bootstrap a questionnaire YAML draft from the source text (a one-off editing aid).
 
-Usage: python tools/draft_from_source.py SOURCE.txt START END CLUSTER_ID > draft.yaml
+Usage: python tools/draft_from_source.py docs/source/003_3bf547c080ccd5a6.txt START END CLUSTER_ID > draft.yaml
 
-The draft copies every line's wording verbatim and guesses structure, answer
-kinds and the commonest conditions; an editor then reviews it against the
-source and ../shared/seeds/inventory.md. The runtime never uses this script.
+The source is the repository's copy of the report (docs/source/README.md says
+which lines hold which annex: Cluster I is 206 1047). The draft copies every
+line's wording verbatim and guesses structure, answer kinds and the commonest
+conditions; an editor then reviews it against the source, item by item. The
+runtime never uses this script.
 """
 
 from __future__ import annotations

@@ -17,14 +17,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from engine.export import chrome
+from engine.export import chrome, fonts
 from engine.export.document import Document, ItemBlock, Note, marker_segments
 from engine.export.docx_notes import Footnotes
 from engine.export.filled import FilledDocument
 
-LATIN_FONT = "Noto Sans"
-EAST_ASIAN_FONT = "Noto Sans CJK SC"
-COMPLEX_FONT = "Noto Naskh Arabic"
+LATIN_FONT = fonts.LATIN
+EAST_ASIAN_FONT = fonts.CHINESE
+COMPLEX_FONT = fonts.ARABIC
 WORD_LANG = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR", "ru": "ru-RU", "zh": "zh-CN"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # pPr children that come after w:bidi in the schema's sequence

@@ -22,6 +22,8 @@ from engine.validation.sanitize import clean
 
 @dataclass(slots=True)
 class FilledItem:
+    id: str
+    """The question id (``3.a``)."""
     number: str
     text: Tr
     answer: list[str]
@@ -146,6 +148,7 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
                     answered += bool(lines) and required
                 items.append(
                     FilledItem(
+                        id=entry.id,
                         number=entry.number,
                         text=Tr(entry.item.text, lang),
                         answer=lines,

@@ -12,7 +12,7 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
-from engine.export import chrome
+from engine.export import chrome, fonts
 from engine.export.document import Document, Note, marker_segments, superscript
 from engine.export.filled import FilledDocument
 
@@ -65,7 +65,7 @@ def environment() -> jinja2.Environment:
     env.filters["q"] = questionnaire
     env.filters["en"] = fallback_marker
     env.filters["superscript"] = superscript
-    env.globals.update(c=chrome, html_lang=html_lang, safe_link=safe_link)
+    env.globals.update(c=chrome, fonts=fonts, html_lang=html_lang, safe_link=safe_link)
     return env
 
 

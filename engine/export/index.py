@@ -38,15 +38,16 @@ def _export_one(task: tuple[str, str, tuple[str, ...], bool, str]) -> list[Writt
     """One cluster in one language, in every format asked (the document is built once)."""
     from engine.definition import registry
     from engine.export.document import build
+    from engine.export.pdf import warn_on_stderr
     from engine.export.render import blank_document
 
     cluster, lang, formats, routing, folder = task
     doc = build(registry.load(cluster), lang)
     written = []
     for fmt in formats:
-        result = blank_document(doc, fmt, routing)
-        data = result.encode("utf-8") if isinstance(result, str) else result
         name = file_name(cluster, lang, fmt)
+        result = blank_document(doc, fmt, routing, lambda message, name=name: warn_on_stderr(f"{name}: {message}"))
+        data = result.encode("utf-8") if isinstance(result, str) else result
         write_bytes_atomic(Path(folder) / name, data)
         written.append(Written(cluster, lang, fmt, name, len(data)))
     return written

@@ -16,6 +16,7 @@ from engine.definition.loaded import Definition
 from engine.export import chrome
 from engine.export.document import DEFAULT_LANGUAGE, Document, build, superscript
 from engine.export.filled import FilledDocument, build_filled
+from engine.export.pdf import Warn, html_to_pdf
 from engine.i18n import use
 from engine.responses.model import Response
 from engine.validation.findings import Finding
@@ -84,51 +85,45 @@ def render_filled(
     return filled_document(build_filled(definition, response, findings, lang, today), fmt)  # type: ignore[return-value]
 
 
-def blank_document(doc: Document, fmt: str, routing: bool = True) -> str | bytes:
-    """A built blank document in ``fmt``: text for txt, md and html, bytes for docx and pdf."""
+def blank_document(doc: Document, fmt: str, routing: bool = True, warn: Warn | None = None) -> str | bytes:
+    """A built blank document in ``fmt``: text for txt, md and html, bytes for docx and pdf (``warn``: see :func:`~engine.export.pdf.html_to_pdf`)."""
     _check(fmt, FORMATS)
     with use(doc.lang):
         if fmt in ("txt", "md"):
             return _text(f"blank.{fmt}.j2", doc=doc, routing=routing)
+        if fmt == "docx":
+            from engine.export.docx import blank_docx
+
+            return blank_docx(doc, routing)
         from engine.export import html
 
-        if fmt == "html":
-            return html.blank_html(doc, routing)
-        if fmt == "pdf":
-            from engine.export.pdf import html_to_pdf
-
-            return html_to_pdf(html.blank_html(doc, routing))
-        from engine.export.docx import blank_docx
-
-        return blank_docx(doc, routing)
+        page = html.blank_html(doc, routing)
+    return page if fmt == "html" else html_to_pdf(page, warn)  # warnings in the interface's language
 
 
-def filled_document(doc: FilledDocument, fmt: str) -> str | bytes:
-    """A built filled document in ``fmt``: text for txt, md and html, bytes for docx and pdf."""
+def filled_document(doc: FilledDocument, fmt: str, warn: Warn | None = None) -> str | bytes:
+    """A built filled document in ``fmt``: text for txt, md and html, bytes for docx and pdf (``warn``: see :func:`~engine.export.pdf.html_to_pdf`)."""
     _check(fmt, FORMATS)
     with use(doc.lang):
         if fmt in ("txt", "md"):
             return _text(f"filled.{fmt}.j2", doc=doc)
+        if fmt == "docx":
+            from engine.export.docx import filled_docx
+
+            return filled_docx(doc)
         from engine.export import html
 
-        if fmt == "html":
-            return html.filled_html(doc)
-        if fmt == "pdf":
-            from engine.export.pdf import html_to_pdf
-
-            return html_to_pdf(html.filled_html(doc))
-        from engine.export.docx import filled_docx
-
-        return filled_docx(doc)
+        page = html.filled_html(doc)
+    return page if fmt == "html" else html_to_pdf(page, warn)  # warnings in the interface's language
 
 
 def _bytes(result: str | bytes) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def export_blank(definition: Definition, fmt: str, lang: str = DEFAULT_LANGUAGE, routing: bool = True) -> bytes:
+def export_blank(definition: Definition, fmt: str, lang: str = DEFAULT_LANGUAGE, routing: bool = True, warn: Warn | None = None) -> bytes:
     """The blank questionnaire in any format, as the bytes of the file."""
-    return _bytes(blank_document(build(definition, lang), fmt, routing))
+    return _bytes(blank_document(build(definition, lang), fmt, routing, warn))
 
 
 def export_filled(
@@ -138,6 +133,7 @@ def export_filled(
     fmt: str,
     lang: str | None = None,
     today: datetime.date | None = None,
+    warn: Warn | None = None,
 ) -> bytes:
     """A filled questionnaire in any format, as the bytes of the file."""
-    return _bytes(filled_document(build_filled(definition, response, findings, lang, today), fmt))
+    return _bytes(filled_document(build_filled(definition, response, findings, lang, today), fmt, warn))
