@@ -102,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")
+
+    from engine.cli import consultation  # split, merge, diff, import: each bound to its handler
+
+    consultation.add_parsers(commands)
     return parser
 
 
@@ -127,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from engine.cli import commands
 
-        handler = getattr(commands, "run_" + args.command.replace("-", "_"))
+        handler = getattr(args, "handler", None) or getattr(commands, "run_" + args.command.replace("-", "_"))
         return int(handler(args))
     except UsageError as error:
         print(f"untoc: {error}", file=sys.stderr)

@@ -83,9 +83,13 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
             template = _("the answer to {number} includes {values}") if includes else _("the answer to {number} is {values}")
             return template.format(number=numbers[0], values=values)
         if condition.quantifier == "any":
-            template = _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
+            template = (
+                _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
+            )
         else:
-            template = _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
+            template = (
+                _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
+            )
         return template.format(numbers=_joined(numbers, "or"), values=values)
     if isinstance(condition, Answered):
         numbers = [entries[i].number for i in condition.ids]
@@ -110,7 +114,7 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
 def current_values(condition: Condition, entries: Mapping[str, Entry], answers: Mapping[str, object]) -> str:
     """What the referenced questions currently say: ``3 is “No”; 3 (a) is unanswered``."""
     parts: list[str] = []
-    for item_id in sorted(_ids(condition), key=lambda i: entries[i].order):
+    for item_id in sorted(referenced_ids(condition), key=lambda i: entries[i].order):
         entry = entries[item_id]
         answer = answers.get(item_id)
         if answer is None or answer == [] or answer == "":
@@ -123,11 +127,12 @@ def current_values(condition: Condition, entries: Mapping[str, Entry], answers: 
     return _("; ").join(parts)
 
 
-def _ids(condition: Condition) -> list[str]:
+def referenced_ids(condition: Condition) -> list[str]:
+    """The ids of the items a condition reads, in the order it names them."""
     if isinstance(condition, (Compare, Answered)):
         return list(condition.ids)
     if isinstance(condition, Not):
-        return _ids(condition.operand)
+        return referenced_ids(condition.operand)
     if isinstance(condition, (All, AnyOf)):
-        return [i for o in condition.operands for i in _ids(o)]
+        return [i for o in condition.operands for i in referenced_ids(o)]
     return []

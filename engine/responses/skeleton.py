@@ -33,12 +33,16 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
         return questionnaire_text(value, language)
 
     lines = [
-        "# " + _("Response to the self-assessment questionnaire, Cluster {number} ({name}).").format(number=model.cluster, name=text(model.short_title)),
+        "# "
+        + _("Response to the self-assessment questionnaire, Cluster {number} ({name}).").format(
+            number=model.cluster, name=text(model.short_title)
+        ),
         "# "
         + _("Answer codes: yes · partly ({partly}) · no · na ({na}) · conditions ({conditions}).").format(
             partly=scale_label("partly"), na=scale_label("na"), conditions=scale_label("conditions")
         ),
-        "# " + _("An answer may also be a mapping: {example}.").format(example="{answer: yes, legislation: [...], links: [...], comment: ...}"),
+        "# "
+        + _("An answer may also be a mapping: {example}.").format(example="{answer: yes, legislation: [...], links: [...], comment: ...}"),
         "# " + _("Check it with: untoc validate FILE   (add --complete before submission)"),
         f"questionnaire: {model.id}",
         f"state: {_quote(state)}",
@@ -58,7 +62,7 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
         if not entry.is_answerable:
             lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
             continue
-        hint = _hint(entry)
+        hint = answer_hint(entry)
         lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
         if entry.condition is not None:
             lines.append("  #   " + _("only if {condition}").format(condition=describe(entry.condition, definition.entries)))
@@ -68,7 +72,8 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
     return "\n".join(lines) + "\n"
 
 
-def _hint(entry) -> str:  # type: ignore[no-untyped-def]
+def answer_hint(entry) -> str:  # type: ignore[no-untyped-def]
+    """What an answer to ``entry`` takes, for a comment: its codes, or free text."""
     if entry.kind in (AnswerKind.choice, AnswerKind.choices):
         template = _("one or more of: {codes}") if entry.kind is AnswerKind.choices else _("one of: {codes}")
         return template.format(codes=", ".join(entry.values))

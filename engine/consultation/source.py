@@ -1,0 +1,54 @@
+"""A response's answers as plain records, with where each one was read (for located findings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.definition import registry
+from engine.definition.loaded import Definition
+from engine.i18n import _
+from engine.responses.model import Unreadable, read
+from engine.responses.writer import Document, from_response
+from engine.validation.sanitize import clean
+
+
+@dataclass(slots=True)
+class Source:
+    """One file taking part in a merge or a diff."""
+
+    path: str
+    """The file as messages name it."""
+    document: Document
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Line and column of each answer's key and of the header's keys; none for a Word form."""
+
+    def where(self, key: str) -> tuple[int, int]:
+        """``(line, column)`` of ``key``; ``(0, 0)`` when the file has no lines (a Word form)."""
+        return self.marks.get(key, (0, 0))
+
+
+def read_source(path: Path) -> tuple[Source, Definition]:
+    """A response file and its questionnaire; :class:`Unreadable` when it is not a response file."""
+    response = read(path)
+    questionnaire = response.questionnaire
+    if questionnaire is None:
+        raise Unreadable(_("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)"))
+    if str(questionnaire.value) not in registry.available():
+        raise Unreadable(
+            _("unknown questionnaire '{value}'; use one of: {choices}").format(
+                value=clean(questionnaire.value), choices=", ".join(registry.available())
+            ),
+            questionnaire.mark,
+        )
+    if response.problems:
+        first = response.problems[0]
+        raise Unreadable(
+            _("{message} — fix this first (untoc validate shows every problem): it would be lost here").format(message=first.message),
+            first.mark,  # type: ignore[arg-type]
+        )
+    marks = {item_id: (a.key_mark.line, a.key_mark.column) for item_id, a in response.answers.items()}
+    for key, located in (("questionnaire", response.questionnaire), ("state", response.state), ("language", response.language)):
+        if located is not None:
+            marks[key] = (located.mark.line, located.mark.column)
+    return Source(clean(str(path)), from_response(response), marks), registry.load(str(questionnaire.value))
