@@ -231,11 +231,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
-                answer.mark,
-                Severity.error,
-                "wrong-kind",
-                _("{number} is answered in free text, not a list").format(number=entry.number),
-                entry,
+                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
             )
             return None
         _check_extras(answer, entry, [], out)
