@@ -11,6 +11,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.i18n import _, ngettext
@@ -63,6 +64,30 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     diff.add_argument("--format", choices=("text", "json"), default="text", help=_("output format (default: text)"))
     diff.add_argument("--lang", help=message_language)
     diff.set_defaults(handler=run_diff)
+
+    form = commands.add_parser("import", help=_("read the answers of a filled Word form (.docx) into a response file"))
+    form.add_argument("file", metavar="FILE.docx", help=_("a form made by untoc export … --fillable or untoc split --docx, filled in"))
+    form.add_argument("-o", "--output", required=True, help=_("the response file to write (created readable by you only)"))
+    form.add_argument("--cluster", help=_("refuse a form of another cluster (1–4)"))
+    form.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
+    form.add_argument("--lang", help=message_language)
+    form.set_defaults(handler=run_import)
+
+
+def add_fillable_options(parser: argparse.ArgumentParser) -> None:
+    """``--fillable`` and ``--questions`` of ``untoc export blank|filled``."""
+    parser.add_argument(
+        "--fillable",
+        action="store_true",
+        help=_("a Word form to fill in (content controls), read back with untoc import (implies --format docx)"),
+    )
+    parser.add_argument("--questions", metavar="LIST", help=_("with --fillable: only these questions, such as 1-4, 12.a, trafficking"))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from engine.cli.forms import run_import as run
+
+    return guarded(run)(args)
 
 
 # -- inputs and outputs ---------------------------------------------------------------------------------
@@ -143,12 +168,12 @@ def load(name: str, expect: str | None = None):  # type: ignore[no-untyped-def]
     return source, definition
 
 
-def print_findings(findings: list[Finding]) -> None:
+def print_findings(findings: list[Finding], stream: TextIO | None = None) -> None:
     """``FILE:LINE:COLUMN: severity [id] message`` (without line and column for a Word form)."""
     for finding in findings:
         where = f"{finding.path}:{finding.line}:{finding.column}" if finding.line else finding.path
         item = f" [{finding.item}]" if finding.item else ""
-        print(f"{where}: {finding.severity.value}{item} {finding.message}")
+        print(f"{where}: {finding.severity.value}{item} {finding.message}", file=stream or sys.stdout)
 
 
 def guarded(handler):  # type: ignore[no-untyped-def]
@@ -273,6 +298,7 @@ def run_merge(args: argparse.Namespace) -> int:
         if chosen is None:
             raise UsageError(_("--prefer {path}: give one of the files being merged").format(path=_shown(name)))
         prefer.append(chosen)
+    print_findings([problem for source in parts for problem in source.problems])  # what a Word form did not yield
     try:
         merged = merge(definition, base, parts, prefer)
     except MergeError as error:
@@ -313,6 +339,9 @@ def run_diff(args: argparse.Namespace) -> int:
 
     old, definition = load(args.old)
     new, _definition = load(args.new, expect=definition.id)
+    for source in (old, new):
+        for problem in source.problems:  # on standard error: the JSON output stays JSON
+            print_findings([problem], sys.stderr)
     result = diff(definition, old, new)
     sys.stdout.write(as_json(result) if args.format == "json" else as_text(result, definition))
     return EXIT_OK if result.empty else EXIT_FINDINGS

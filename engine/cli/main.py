@@ -72,9 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     blank.add_argument("-o", "--output", help=_("file to write (default: standard output); with --all, the folder"))
     filled = kinds.add_parser("filled", help=_("a response file as a document, for review and clearance"))
     filled.add_argument("file", metavar="FILE", help=_("a response file"))
-    filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), default="md", help=_("document format (default md)"))
+    filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), help=_("document format (default md)"))
     filled.add_argument("--lang", help=_("language of the document (default: the language of the answers)"))
     filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
+    from engine.cli import consultation  # split, merge, diff, import; fillable Word forms
+
+    for parser_ in (blank, filled):
+        consultation.add_fillable_options(parser_)
 
     schema = commands.add_parser("schema", help=_("print a JSON Schema (draft 2020-12) of response files, or of the definition format"))
     target = schema.add_mutually_exclusive_group(required=True)
@@ -102,8 +106,6 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")
-
-    from engine.cli import consultation  # split, merge, diff, import: each bound to its handler
 
     consultation.add_parsers(commands)
     return parser

@@ -10,6 +10,7 @@ from engine.definition.loaded import Definition
 from engine.i18n import _
 from engine.responses.model import Unreadable, read
 from engine.responses.writer import Document, from_response
+from engine.validation.findings import Finding
 from engine.validation.sanitize import clean
 
 
@@ -22,6 +23,8 @@ class Source:
     document: Document
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Line and column of each answer's key and of the header's keys; none for a Word form."""
+    problems: list[Finding] = field(default_factory=list)
+    """What could not be read (from a Word form: a field deleted, two boxes ticked …)."""
 
     def where(self, key: str) -> tuple[int, int]:
         """``(line, column)`` of ``key``; ``(0, 0)`` when the file has no lines (a Word form)."""
