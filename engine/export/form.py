@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from engine.conditions.applicability import applicability
 from engine.conditions.describe import instrument_name, scale_label, value_label
 from engine.consultation.selection import describe, select
+from engine.definition.index import excerpt
 from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.export import chrome
@@ -324,7 +325,8 @@ class _Builder:
                         else ("details", item_tag(item, "details", option.code))
                     )
                     text = record.other if name == "other" else record.details.get(option.code)
-                    specify = Field(tag, self.title(block, _("Please specify")), TEXT, item, text=text or "")
+                    title = self.title(block, _("Please specify: {option}").format(option=excerpt(value_label(entry, option.code), 40)))
+                    specify = Field(tag, title, TEXT, item, text=text or "")
                     self.add(Run(chrome.label(_("Please specify"), "")), specify, indent=depth + 2, item=item)
         else:
             value = record.value if isinstance(record.value, str) else ""
