@@ -158,13 +158,11 @@ def load(name: str, expect: str | None = None):  # type: ignore[no-untyped-def]
         try:
             source, definition = read_source(path)
         except Unreadable as error:
-            raise InputError(f"{_shown(name)}:{error.mark.line}:{error.mark.column}: " + _("error") + f" {_shown(error.message)}") from None
+            raise InputError(f"{_shown(name)}:{error.mark.line}:{error.mark.column}: error {_shown(error.message)}") from None
     if expect is not None and definition.id != expect:
         line, column = source.where("questionnaire")
         where = f"{source.path}:{line}:{column}" if line else source.path
-        raise InputError(
-            where + ": " + _("error") + " " + _("this file answers {other}, not {expected}").format(other=definition.id, expected=expect)
-        )
+        raise InputError(where + ": error " + _("this file answers {other}, not {expected}").format(other=definition.id, expected=expect))
     return source, definition
 
 
@@ -208,9 +206,7 @@ def run_split(args: argparse.Namespace) -> int:
             try:
                 shares = assignment.read_assignment(check_input(args.assign), definition)
             except assignment.AssignmentError as error:
-                raise InputError(
-                    f"{_shown(args.assign)}:{error.mark.line}:{error.mark.column}: " + _("error") + f" {error.message}"
-                ) from None
+                raise InputError(f"{_shown(args.assign)}:{error.mark.line}:{error.mark.column}: error {error.message}") from None
         elif args.by == "part":
             shares = split.by_part(definition, source.document, stem)
         elif args.by == "section":
@@ -251,13 +247,14 @@ def run_split(args: argparse.Namespace) -> int:
         shared.setdefault(overlap.contributors, []).append(overlap.item)
     for names, ids in shared.items():
         print(
-            _("note: {questions} assigned to {names}: if their answers differ, merge reports a conflict").format(
+            "note: "
+            + _("{questions} assigned to {names}: if their answers differ, merge reports a conflict").format(
                 questions=describe(definition, ids), names=", ".join(_shown(n) for n in names)
             )
         )
     left = split.unassigned(definition, source.document, shares)
     if left:
-        print(_("note: assigned to nobody: {questions}").format(questions=describe(definition, left)))
+        print("note: " + _("assigned to nobody: {questions}").format(questions=describe(definition, left)))
     return EXIT_OK
 
 
@@ -304,7 +301,7 @@ def run_merge(args: argparse.Namespace) -> int:
     except MergeError as error:
         line, column = error.source.where(error.key)
         where = f"{error.source.path}:{line}:{column}" if line else error.source.path
-        raise InputError(f"{where}: " + _("error") + f" {error.message}") from None
+        raise InputError(f"{where}: error {error.message}") from None
     print_findings(merged.findings)
     heading = "# " + "Response file written by untoc merge; check it with: untoc validate FILE"
     write_private(output, dump(merged.document, definition.entries, heading=heading))

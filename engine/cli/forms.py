@@ -53,9 +53,7 @@ def run_fillable_export(args: argparse.Namespace, write_document: Callable[..., 
     try:
         source, definition = read_source(path)
     except Unreadable as error:
-        raise InputError(
-            f"{_shown(args.file)}:{error.mark.line}:{error.mark.column}: " + _("error") + f" {_shown(error.message)}"
-        ) from None
+        raise InputError(f"{_shown(args.file)}:{error.mark.line}:{error.mark.column}: error {_shown(error.message)}") from None
     document = source.document
     lang = document_language(read(path), args.lang)
     scope = _scope(definition, args.questions, filled_scope(definition, document))
@@ -80,7 +78,7 @@ def load_form(path: Path):  # type: ignore[no-untyped-def]
     try:
         imported = read_form(path, _shown(str(path)))
     except FormError as error:
-        raise InputError(f"{_shown(str(path))}: " + _("error") + f" {error.message}") from None
+        raise InputError(f"{_shown(str(path))}: error {error.message}") from None
     return Source(_shown(str(path)), imported.document, problems=imported.problems), imported.definition
 
 
@@ -99,12 +97,8 @@ def run_import(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     source, definition = load_form(check_input(args.file))  # whatever its name: a form is recognised by its content
     if expected is not None and definition.id != expected:
-        raise InputError(
-            f"{_shown(args.file)}: "
-            + _("error")
-            + " "
-            + _("this file answers {other}, not {expected}").format(other=definition.id, expected=expected)
-        )
+        message = _("this file answers {other}, not {expected}").format(other=definition.id, expected=expected)
+        raise InputError(f"{_shown(args.file)}: error {message}")
     output = check_output(args.output, args.force)
     heading = f"# Response file read by untoc import from {_shown(Path(args.file).name)}; check it with: untoc validate FILE"
     write_private(output, dump(source.document, definition.entries, heading=heading))

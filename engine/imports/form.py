@@ -208,9 +208,11 @@ class _Importer:
                 expected.item,
                 Severity.warning,
                 "form-field-twice",
-                _("the field {title} is in the document {count} times with different contents (copied?); the first is read").format(
-                    title=quoted(clean(expected.title)), count=len(controls)
-                ),
+                ngettext(
+                    "the field {title} is in the document {count} time with different contents (copied?); the first is read",
+                    "the field {title} is in the document {count} times with different contents (copied?); the first is read",
+                    len(controls),
+                ).format(title=quoted(clean(expected.title)), count=len(controls)),
             )
         return first
 
@@ -269,7 +271,11 @@ class _Importer:
                 entry.id,
                 Severity.error,
                 "form-two-ticked",
-                _("{count} boxes are ticked ({labels}) where one answer is allowed; none is read").format(count=len(codes), labels=labels),
+                ngettext(
+                    "{count} box is ticked ({labels}) where one answer is allowed; none is read",
+                    "{count} boxes are ticked ({labels}) where one answer is allowed; none is read",
+                    len(codes),
+                ).format(count=len(codes), labels=labels),
             )
             return None
         return codes[0] if codes else None
