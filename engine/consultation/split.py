@@ -25,6 +25,7 @@ from engine.i18n import _, questionnaire_text, use
 from engine.responses.model import LANGUAGES
 from engine.responses.skeleton import answer_hint
 from engine.responses.writer import Document, Record, answer_lines, dump
+from engine.validation.sanitize import clean
 
 
 @dataclass(slots=True)
@@ -149,12 +150,12 @@ def part_text(definition: Definition, part: Part) -> str:
 def _part_text(definition: Definition, part: Part, language: str) -> str:
     share, document = part.share, part.document
     model = definition.questionnaire
-    who = share.contributor or share.name
+    who = clean(share.contributor or share.name)  # comments are one line each: no raw line break may reach them
     heading = "\n".join(
         "# " + line
         for line in (
             _("Cluster {number} questionnaire of {state}: the part for {who} (questions {questions}).").format(
-                number=model.cluster, state=document.state, who=who, questions=describe(definition, share.ids)
+                number=model.cluster, state=clean(document.state), who=who, questions=describe(definition, share.ids)
             ),
             _("Answer the questions below, then send this file back; the other questions are answered by others."),
             _("Fill it in the terminal with: untoc fill FILE — check it with: untoc validate FILE"),
