@@ -15,25 +15,12 @@ from engine.consultation.diff import diff
 from engine.consultation.merge import MergeError, merge
 from engine.consultation.selection import SelectionError, describe, select, subtree
 from engine.consultation.source import Source, read_source
-from engine.definition import registry
-from engine.i18n.catalogs import set_language
 from engine.responses.model import read
 from engine.responses.writer import Document, Record
 
 HEADER = "questionnaire: cluster2\nstate: Examplestan\nlanguage: en\nparties: [trafficking]\nuncac_party: false\nanswers:\n"
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English, and the language a command chose (--lang) not left behind."""
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture(scope="module")
-def cluster2():
-    return registry.load("cluster2")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def source(path: str, answers: dict[str, Record], state: str = "Examplestan", questionnaire: str = "cluster2") -> Source:

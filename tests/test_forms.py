@@ -15,7 +15,6 @@ from engine.consultation.records import answered, same
 from engine.definition import registry
 from engine.export.docx_fillable import fillable_docx
 from engine.export.form import build_form, parse_form_tag
-from engine.i18n.catalogs import set_language
 from engine.imports.form import FormError, read_form
 from engine.responses.model import read
 from engine.responses.writer import from_response
@@ -25,18 +24,7 @@ from form_filling import FormDocument
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English, and the language a command chose (--lang) not left behind."""
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture(scope="module")
-def cluster2():
-    return registry.load("cluster2")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module")

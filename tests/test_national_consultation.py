@@ -19,9 +19,7 @@ import pytest
 
 from engine.consultation.records import answered, same
 from engine.consultation.selection import select
-from engine.definition import registry
 from engine.definition.model import AnswerKind
-from engine.i18n.catalogs import set_language
 from engine.imports.form import read_form
 from engine.responses.model import read
 from engine.responses.writer import Record
@@ -46,17 +44,7 @@ from consultation_case import (
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "forms"
 
-
-@pytest.fixture(scope="module")
-def cluster2():
-    return registry.load("cluster2")
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # -- the three ways of answering ------------------------------------------------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.definition import registry
 from engine.definition.loaded import Definition
 from engine.i18n import _
-from engine.responses.model import Unreadable, read
+from engine.responses.model import Unreadable
 from engine.responses.writer import Document, from_response
 from engine.validation.findings import Finding
 from engine.validation.sanitize import clean
+from engine.validation.validator import read_answering
 
 
 @dataclass(slots=True)
@@ -33,17 +33,7 @@ class Source:
 
 def read_source(path: Path) -> tuple[Source, Definition]:
     """A response file and its questionnaire; :class:`Unreadable` when it is not a response file."""
-    response = read(path)
-    questionnaire = response.questionnaire
-    if questionnaire is None:
-        raise Unreadable(_("the file does not say which questionnaire it answers (questionnaire: cluster1 … cluster4)"))
-    if str(questionnaire.value) not in registry.available():
-        raise Unreadable(
-            _("unknown questionnaire '{value}'; use one of: {choices}").format(
-                value=clean(questionnaire.value), choices=", ".join(registry.available())
-            ),
-            questionnaire.mark,
-        )
+    response, definition = read_answering(path)
     if response.problems:
         first = response.problems[0]
         raise Unreadable(
@@ -54,4 +44,4 @@ def read_source(path: Path) -> tuple[Source, Definition]:
     for key, located in (("questionnaire", response.questionnaire), ("state", response.state), ("language", response.language)):
         if located is not None:
             marks[key] = (located.mark.line, located.mark.column)
-    return Source(clean(str(path)), from_response(response), marks), registry.load(str(questionnaire.value))
+    return Source(clean(str(path)), from_response(response), marks), definition

@@ -44,8 +44,8 @@ class _Collector:
         )
 
 
-def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
-    """Read and check one file; raises :class:`Unreadable` when it is no response file."""
+def read_answering(path: Path) -> tuple[Response, Definition]:
+    """Read a response file and load the questionnaire it answers; :class:`Unreadable` when it names none that exists."""
     response = read(path)
     questionnaire = response.questionnaire
     if questionnaire is None:
@@ -57,7 +57,12 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
             ),
             questionnaire.mark,
         )
-    definition = registry.load(str(questionnaire.value))
+    return response, registry.load(str(questionnaire.value))
+
+
+def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
+    """Read and check one file; raises :class:`Unreadable` when it is no response file."""
+    response, definition = read_answering(path)
     return validate(response, definition, complete, display_path or clean(str(path)))
 
 
@@ -231,7 +236,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
-                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
+                answer.mark,
+                Severity.error,
+                "wrong-kind",
+                _("{number} is answered in free text, not a list").format(number=entry.number),
+                entry,
             )
             return None
         _check_extras(answer, entry, [], out)
