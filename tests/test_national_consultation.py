@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from textual.widgets import RadioButton
 
 from engine.consultation.records import answered, same
 from engine.consultation.selection import select
@@ -68,8 +69,11 @@ async def fill_in_terminal(path: Path) -> list[str]:
             await pilot.pause()
             if session.definition.entries[item_id].kind is AnswerKind.text:
                 await pilot.press(*str(value))
-            else:
-                await pilot.press(*(["down"] if value == "no" else []), "enter")
+            else:  # move the highlight, as seen on the screen, to the answer, and press it
+                buttons = list(app.focused.query(RadioButton))
+                highlighted = next((i for i, b in enumerate(buttons) if b.has_class("-selected")), 0)
+                wanted = next(i for i, b in enumerate(buttons) if b.name == value)
+                await pilot.press(*["down"] * ((wanted - highlighted) % len(buttons)), "enter")
                 if value == "yes":
                     await pilot.press("tab", *"Witness Protection Act 2001, art. 3")  # the legislation field
             await pilot.pause()

@@ -43,9 +43,6 @@ class AnswerRadios(RadioSet):
                 button.value = button.name == code
         # RadioSet tracks the pressed button from its buttons' change messages, prevented here.
         self._pressed_button = next((b for b in self.query(RadioButton) if b.value), None)
-        # The keyboard's highlight starts on the answer given (or the first button), not where the last item left it.
-        buttons = list(self.query(RadioButton))
-        self._selected = buttons.index(self._pressed_button) if self._pressed_button in buttons else (0 if buttons else None)
 
 
 def content(widget: Widget) -> object:
