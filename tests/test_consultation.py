@@ -313,3 +313,24 @@ def test_read_source_keeps_positions(tmp_path):
     path = write(tmp_path / "r.yaml", '  "1": "no"\n')
     source, definition = read_source(path)
     assert definition.id == "cluster2" and source.where("1") == (7, 3) and source.where("state") == (2, 8)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html", "docx"])
+def test_the_filled_export_lists_the_contributors_in_an_appendix(cli, tmp_path, fmt):
+    path = write(
+        tmp_path / "r.yaml",
+        '  "1":\n    answer: "yes"\n    contributor: Ministry of Justice\n  "4":\n    answer: "no"\n    contributor: Ministry of Justice\n'
+        '  "5":\n    answer: "no"\n    contributor: "Ministère de l’Intérieur <b>"\n  "28": "no"\n',
+    )
+    run = cli("export", "filled", str(path), "--format", fmt, "-o", str(tmp_path / f"r.{fmt}"))
+    assert run.code == 0, run.err
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    else:
+        text = (tmp_path / f"r.{fmt}").read_text(encoding="utf-8")
+    assert "Contributors" in text and "Ministry of Justice: 1, 4" in text
+    shown = {"html": "Ministère de l’Intérieur &lt;b&gt;: 5", "md": "Ministère de l’Intérieur \\<b\\>: 5"}
+    assert shown.get(fmt, "Ministère de l’Intérieur <b>: 5") in text  # as text, never markup
+    assert text.count("Ministry of Justice") == 1  # once, in the appendix
