@@ -15,6 +15,7 @@ from engine.consultation.diff import diff
 from engine.consultation.merge import MergeError, merge
 from engine.consultation.selection import SelectionError, describe, select, subtree
 from engine.consultation.source import Source, read_source
+from engine.definition import registry
 from engine.responses.model import read
 from engine.responses.writer import Document, Record
 
@@ -334,3 +335,22 @@ def test_the_filled_export_lists_the_contributors_in_an_appendix(cli, tmp_path, 
     shown = {"html": "Ministère de l’Intérieur &lt;b&gt;: 5", "md": "Ministère de l’Intérieur \\<b\\>: 5"}
     assert shown.get(fmt, "Ministère de l’Intérieur <b>: 5") in text  # as text, never markup
     assert text.count("Ministry of Justice") == 1  # once, in the appendix
+
+
+def test_a_form_part_that_could_not_be_read_whole_makes_the_merge_fail(cli, tmp_path):
+    from engine.export.docx_fillable import fillable_docx
+    from engine.export.form import build_form
+    from engine.responses.writer import from_response
+
+    from form_filling import FormDocument
+
+    base = write(tmp_path / "base.yaml")
+    definition = registry.load("cluster2")
+    form = FormDocument(fillable_docx(build_form(definition, "en", True, select(definition, "1-4"), from_response(read(base)))))
+    form.tick("untoc:1:option:yes")
+    form.tick("untoc:1:option:no")
+    form.tick("untoc:4:option:no")
+    (tmp_path / "part.docx").write_bytes(form.bytes())
+    run = cli("merge", str(base), str(tmp_path / "part.docx"), "-o", str(tmp_path / "m.yaml"))
+    assert run.code == 1 and f"{tmp_path / 'part.docx'}: error [1] 1: 2 boxes are ticked" in run.out
+    assert read(tmp_path / "m.yaml").answers["4"].value == "no"

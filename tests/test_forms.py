@@ -142,6 +142,7 @@ def test_word_processor_ways_of_writing_are_read(tmp_path, blank2):
     content.append(hyperlink)
     form.type("untoc:4:comment", "(type here)")  # the placeholder kept as text, its flag lost (LibreOffice 7.4)
     form.type("untoc:state", "(type here)Examplestan")  # typed after the placeholder by a word processor that keeps it
+    form.type("untoc:language", "Français")  # a language's name, in any of the six languages
     imported = read_form(save(tmp_path, form.bytes()))
     answers = imported.document.answers
     assert answers["1"].value == "yes" and answers["1"].legislation == ["Witness Protection Act, art. 3", "Penal Code, art. 5"]
@@ -149,7 +150,7 @@ def test_word_processor_ways_of_writing_are_read(tmp_path, blank2):
     assert answers["2.a"].value == "no" and answers["2.b"].value == "yes"
     assert answers["2.c"].value == "Relocation. New identity."
     assert answers["3"].comment == "See the decree"
-    assert "4" not in answers and imported.document.state == "Examplestan"
+    assert "4" not in answers and (imported.document.state, imported.document.language) == ("Examplestan", "fr")
     assert imported.problems == []
 
 

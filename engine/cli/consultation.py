@@ -15,7 +15,7 @@ from typing import TextIO
 
 from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.i18n import _, ngettext
-from engine.validation.findings import Finding
+from engine.validation.findings import Finding, Severity
 
 EXIT_UNREADABLE = 2
 
@@ -307,6 +307,7 @@ def run_merge(args: argparse.Namespace) -> int:
     write_private(output, dump(merged.document, definition.entries, heading=heading))
     taken = ngettext("{count} answer taken from the parts", "{count} answers taken from the parts", merged.taken).format(count=merged.taken)
     print(_("wrote {path}: {taken}").format(path=_shown(args.output), taken=taken))
+    unread = [p for source in parts for p in source.problems if p.severity is Severity.error]
     if merged.conflicts:
         print(
             ngettext(
@@ -316,7 +317,7 @@ def run_merge(args: argparse.Namespace) -> int:
             ).format(count=merged.conflicts, path=_shown(args.output))
         )
         return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if unread else EXIT_OK  # a form's answer that could not be read is not in the merged file
 
 
 def _same_file(one: str, other: str) -> bool:
