@@ -11,11 +11,13 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.i18n import _, ngettext
-from engine.validation.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from engine.validation.findings import Finding
 
 EXIT_UNREADABLE = 2
 
@@ -307,7 +309,7 @@ def run_merge(args: argparse.Namespace) -> int:
     write_private(output, dump(merged.document, definition.entries, heading=heading))
     taken = ngettext("{count} answer taken from the parts", "{count} answers taken from the parts", merged.taken).format(count=merged.taken)
     print(_("wrote {path}: {taken}").format(path=_shown(args.output), taken=taken))
-    unread = [p for source in parts for p in source.problems if p.severity is Severity.error]
+    unread = [p for source in parts for p in source.problems if p.severity.value == "error"]
     if merged.conflicts:
         print(
             ngettext(
