@@ -46,6 +46,21 @@ def cluster1():
     return registry.load("cluster1")
 
 
+@pytest.fixture(scope="session")
+def cluster2():
+    return registry.load("cluster2")
+
+
+@pytest.fixture
+def english():
+    """Messages in English, and the language a command chose (``--lang`` sets it for the process) not left behind."""
+    from engine.i18n.catalogs import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     def _write(text: str | bytes, name: str = "response.yaml") -> Path:

@@ -21,6 +21,20 @@ def test_engine_modules_import_without_ui_or_exporters():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def test_consultation_and_imports_respect_the_layers():
+    """Split, merge and diff are engine (no exporter, UI or command line); reading forms back is an edge, like exporting."""
+    code = (
+        "import sys\n"
+        "import engine.consultation.split, engine.consultation.merge, engine.consultation.diff, engine.consultation.assignment\n"
+        "bad = [m for m in sys.modules if m.startswith(('engine.export', 'engine.imports', 'engine.cli', 'engine.ui', 'textual', 'docx'))]\n"
+        "assert not bad, bad\n"
+        "import engine.imports.form\n"
+        "bad = [m for m in sys.modules if m.startswith(('engine.cli', 'engine.ui', 'textual'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 def test_no_eval_or_exec_in_the_engine():
     for path in (ROOT / "engine").rglob("*.py"):
         text = path.read_text(encoding="utf-8")

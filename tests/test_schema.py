@@ -73,6 +73,7 @@ def values_for(entry) -> st.SearchStrategy:
             "legislation": st.sampled_from([None, "Act 1", ["Act 1", "Act 2"], [None], {"a": 1}]),
             "links": st.sampled_from([None, ["https://sherloc.unodc.org/x"], ["not a link"]]),
             "comment": st.sampled_from([None, "note", ["x"]]),
+            "contributor": st.sampled_from([None, "Ministry of Justice", ["x"], {"a": "b"}]),
             "source": st.just("unknown key"),
         },
     )

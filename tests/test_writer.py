@@ -22,6 +22,7 @@ def plain(response) -> dict[str, object]:
     return {
         item_id: (
             a.value,
+            a.contributor and a.contributor.value,
             [x.value for x in a.legislation],
             [x.value for x in a.links],
             a.comment and a.comment.value,
@@ -112,7 +113,9 @@ def test_awkward_texts_round_trip(tmp_path: Path, text: str):
 
 def assert_round_trip(tmp_path: Path, text: str) -> None:
     document = Document("cluster1", text or "S", "en")
-    document.answers["1.a"] = Record(text or None, legislation=[text] if text else [], comment=text or None, details={"x": text or None})
+    document.answers["1.a"] = Record(
+        text or None, legislation=[text] if text else [], comment=text or None, details={"x": text or None}, contributor=text or None
+    )
     path = tmp_path / "r.yaml"
     path.write_text(dump(document), encoding="utf-8")
     response = read(path)
@@ -123,6 +126,7 @@ def assert_round_trip(tmp_path: Path, text: str) -> None:
     assert [x.value for x in answer.legislation] == ([text] if text else [])
     assert (answer.comment.value if answer.comment else None) == (text or None)
     assert answer.details["x"].value == (text or None)
+    assert (answer.contributor.value if answer.contributor else None) == (text or None)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -135,3 +139,25 @@ def test_codes_stay_bare():
     assert scalar("lack-of-awareness") == "lack-of-awareness"
     assert scalar("yes", code=True) == "yes"
     assert scalar("yes") == '"yes"'  # a text that looks typed is quoted
+
+
+def test_contributor_is_read_validated_and_written_back(tmp_path: Path):
+    """``contributor:`` (who gave the answer) is an answer key like the others: read, accepted, kept."""
+    definition = registry.load("cluster1")
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        "questionnaire: cluster1\nstate: S\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n"
+        '  "1":\n    answer: "no"\n    contributor: Ministry of Justice\n'
+        '  "2.a":\n    contributor: Ministry of the Interior\n'
+        '  "3":\n    answer: "no"\n    contributor: [not, text]\n',
+        encoding="utf-8",
+    )
+    response = read(source)
+    assert response.answers["1"].contributor.value == "Ministry of Justice"
+    findings = validate(response, definition)
+    assert [(f.item, f.code) for f in findings if f.severity is Severity.error] == [("3", "wrong-type")]
+    document = from_response(response)
+    assert document.answers["2.a"].contributor == "Ministry of the Interior" and not document.answers["2.a"].is_empty
+    text = dump(document, definition.entries)
+    assert '  "1":\n    answer: no\n    contributor: Ministry of Justice\n' in text
+    assert '  "2.a":\n    contributor: Ministry of the Interior\n' in text

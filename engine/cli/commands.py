@@ -169,6 +169,10 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.lang is not None and args.lang not in LANGUAGES:
         raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=args.lang, languages=", ".join(LANGUAGES)))
+    if args.fillable or args.questions:
+        from engine.cli.forms import run_fillable_export
+
+        return run_fillable_export(args, write_document)
     if args.kind == "blank" and args.all:
         if not args.output:
             raise UsageError(_("--all writes a folder: give it with -o FOLDER"))
@@ -197,8 +201,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     response = read(path)
     definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
-    data = export_filled(definition, response, findings, args.format, args.lang)
-    write_document(data, args.format, args.output, private=True)  # answers are confidential
+    data = export_filled(definition, response, findings, args.format or "md", args.lang)
+    write_document(data, args.format or "md", args.output, private=True)  # answers are confidential
     return EXIT_OK
 
 

@@ -84,9 +84,13 @@ def _parser() -> argparse.ArgumentParser:
     blank.add_argument("-o", "--output", help=_("file to write (default: standard output); with --all, the folder"))
     filled = kinds.add_parser("filled", help=_("a response file as a document, for review and clearance"))
     filled.add_argument("file", metavar="FILE", help=_("a response file"))
-    filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), default="md", help=_("document format (default md)"))
+    filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), help=_("document format (default md)"))
     filled.add_argument("--lang", help=_("language of the document (default: the language of the answers)"))
     filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
+    from engine.cli import consultation  # split, merge, diff, import; fillable Word forms
+
+    for parser_ in (blank, filled):
+        consultation.add_fillable_options(parser_)
 
     schema = commands.add_parser("schema", help=_("print a JSON Schema (draft 2020-12) of response files, or of the definition format"))
     target = schema.add_mutually_exclusive_group(required=True)
@@ -119,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-definition", help=_("load questionnaire definition files and report problems"))
     check.add_argument("files", nargs="+", metavar="FILE")
+
+    consultation.add_parsers(commands)
     return parser
 
 
@@ -144,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from engine.cli import commands
 
-        handler = getattr(commands, "run_" + args.command.replace("-", "_"))
+        handler = getattr(args, "handler", None) or getattr(commands, "run_" + args.command.replace("-", "_"))
         return int(handler(args))
     except UsageError as error:
         print(f"untoc: {error}", file=sys.stderr)

@@ -124,6 +124,14 @@ def comment() -> str:
     return _("Comment")
 
 
+def contributors() -> str:
+    return _("Contributors")
+
+
+def contributors_note() -> str:
+    return _("Who gave the answers shown above (the contributor named with each answer), with the questions they answered.")
+
+
 def index_title() -> str:
     return _("Questionnaires of the UNTOC Review Mechanism: exports")
 

@@ -320,4 +320,9 @@ def filled_docx(doc: FilledDocument) -> bytes:
                     w.run(w.paragraph(indent=item.depth + 1), chrome.not_answered(), italic=True)
             if section.skipped:
                 w.run(w.paragraph(), chrome.skipped(section.skipped), italic=True)
+    if doc.contributors:
+        w.heading(chrome.contributors(), 1)
+        w.run(w.paragraph(), chrome.contributors_note(), italic=True)
+        for name, numbers in doc.contributors:
+            w.run(w.paragraph(style="List Bullet"), chrome.label(name, ", ".join(numbers)))
     return w.bytes()

@@ -70,6 +70,8 @@ class FilledDocument(Localized):
     """The Protocols the State is party to, named in the document's language."""
     answers_language: str = ""
     """The language of the answers, named in the document's language."""
+    contributors: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Who answered what (the answers' ``contributor``): each name with the numbers of its questions shown."""
 
     @property
     def fallback_count(self) -> int:
@@ -129,6 +131,7 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
     }
     status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
     parts: list[FilledPart] = []
+    contributors: dict[str, list[str]] = {}
     answered = applicable = 0
     for part in definition.questionnaire.parts:
         sections = []
@@ -142,6 +145,8 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
                 part_applies = True
                 answer = response.answers.get(entry.id)
                 lines = _answer_lines(entry, effective.get(entry.id), answer) if answer else []
+                if answer is not None and answer.contributor is not None and str(answer.contributor.value).strip():
+                    contributors.setdefault(clean(str(answer.contributor.value).strip()), []).append(entry.number)
                 required = entry.is_answerable and not entry.voluntary and not entry.item.condition_note
                 if entry.is_answerable:
                     applicable += required
@@ -179,4 +184,5 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
         date=format_date(today, format="long", locale=lang),
         protocols=[instrument_name(p) for p in parties if p in ("trafficking", "smuggling", "firearms")],
         answers_language=language_name(answers_language) if answers_language in LANGUAGES else answers_language,
+        contributors=list(contributors.items()),
     )

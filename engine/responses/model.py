@@ -16,7 +16,7 @@ from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 PROTOCOLS = ("trafficking", "smuggling", "firearms")
 HEADER_KEYS = ("questionnaire", "state", "language", "parties", "uncac_party", "answers")
-ANSWER_KEYS = ("answer", "legislation", "links", "comment", "other", "details")
+ANSWER_KEYS = ("answer", "legislation", "links", "comment", "other", "details", "contributor")
 NULLS = ("", "~", "null", "Null", "NULL")
 TRUE = ("true", "True", "TRUE", "yes", "Yes", "YES")
 FALSE = ("false", "False", "FALSE", "no", "No", "NO")
@@ -55,6 +55,8 @@ class Answer:
     comment: Located | None = None
     other: Located | None = None
     details: dict[str, Located] = field(default_factory=dict)
+    contributor: Located | None = None
+    """Who gave the answer (a ministry, a person): free text, optional."""
 
     @property
     def mark(self) -> Position:
@@ -229,6 +231,8 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
                 answer.other = _text(field_node, name, response, key.value)
             elif name == "details":
                 _read_details(field_node, answer, response)
+            elif name == "contributor":
+                answer.contributor = _text(field_node, name, response, key.value)
             else:
                 response.problems.append(
                     Problem(

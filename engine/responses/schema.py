@@ -92,6 +92,7 @@ def _answer_map(entry: Entry, value: Schema) -> Schema:
             "comment": {"anyOf": [NULL, SCALAR]},
             "other": other,
             "details": details,
+            "contributor": {"anyOf": [NULL, SCALAR]},
         },
     }
     if rules:

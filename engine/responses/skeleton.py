@@ -62,7 +62,7 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
         if not entry.is_answerable:
             lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
             continue
-        hint = _hint(entry)
+        hint = answer_hint(entry)
         lines.append(f"  # {entry.number} {excerpt(text(entry.item.text), 100)}")
         if entry.condition is not None:
             lines.append("  #   " + _("only if {condition}").format(condition=describe(entry.condition, definition.entries)))
@@ -72,7 +72,8 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
     return "\n".join(lines) + "\n"
 
 
-def _hint(entry) -> str:  # type: ignore[no-untyped-def]
+def answer_hint(entry) -> str:  # type: ignore[no-untyped-def]
+    """What an answer to ``entry`` takes, for a comment: its codes, or free text."""
     if entry.kind in (AnswerKind.choice, AnswerKind.choices):
         template = _("one or more of: {codes}") if entry.kind is AnswerKind.choices else _("one of: {codes}")
         return template.format(codes=", ".join(entry.values))

@@ -4,7 +4,7 @@ The header comes in the documented order (questionnaire, state, language, partie
 uncac_party, answers); answers follow the questionnaire's order (ids the
 questionnaire does not know come last, in their original order, so nothing is
 lost); ids are quoted. An answer with nothing but a value is written bare, else as
-a mapping ``{answer, legislation, links, comment, other, details}``. Multi-line
+a mapping ``{answer, legislation, links, comment, other, details, contributor}``. Multi-line
 texts become literal block scalars; any text that would not read back unchanged
 as a plain scalar is double-quoted. Comments of a hand-written file are not kept.
 """
@@ -37,10 +37,11 @@ class Record:
     comment: str | None = None
     other: str | None = None
     details: dict[str, str | None] = field(default_factory=dict)
+    contributor: str | None = None
 
     @property
     def is_bare(self) -> bool:
-        return not (self.legislation or self.links or self.comment or self.other or self.details)
+        return not (self.legislation or self.links or self.comment or self.other or self.details or self.contributor)
 
     @property
     def is_empty(self) -> bool:
@@ -81,14 +82,18 @@ def from_response(response: Response) -> Document:
             comment=None if answer.comment is None else str(answer.comment.value),
             other=None if answer.other is None else str(answer.other.value),
             details={code: None if x.value is None else str(x.value) for code, x in answer.details.items()},
+            contributor=None if answer.contributor is None else str(answer.contributor.value),
         )
     return document
 
 
-def dump(document: Document, order: Iterable[str] = ()) -> str:
-    """The YAML text of ``document``; answers sorted by ``order`` (the questionnaire's ids)."""
+def dump(document: Document, order: Iterable[str] = (), heading: str | None = None) -> str:
+    """The YAML text of ``document``; answers sorted by ``order`` (the questionnaire's ids).
+
+    ``heading`` replaces the first comment line (which says what wrote the file).
+    """
     lines = [
-        "# Response file written by untoc (untoc fill); check it with: untoc validate FILE",
+        heading or "# Response file written by untoc (untoc fill); check it with: untoc validate FILE",
         f"questionnaire: {scalar(document.questionnaire)}",
         f"state: {scalar(document.state)}",
         f"language: {scalar(document.language)}",
@@ -102,11 +107,12 @@ def dump(document: Document, order: Iterable[str] = ()) -> str:
         record = document.answers[item_id]
         if record.is_empty:
             continue
-        lines.extend(_answer(item_id, record))
+        lines.extend(answer_lines(item_id, record))
     return "\n".join(lines) + "\n"
 
 
-def _answer(item_id: str, record: Record) -> list[str]:
+def answer_lines(item_id: str, record: Record) -> list[str]:
+    """The lines of one entry of ``answers:`` (indented by two spaces)."""
     key = f"  {_double(item_id)}:"
     if record.is_bare:
         return _field(key, record.value, "    ", code=True)
@@ -125,6 +131,8 @@ def _answer(item_id: str, record: Record) -> list[str]:
         out.append("    details:")
         for code, text in record.details.items():
             out.extend(_field(f"      {scalar(code)}:", text or "", "        ") if text else [f"      {scalar(code)}:"])
+    if record.contributor:
+        out.extend(_field("    contributor:", record.contributor, "      "))
     return out
 
 

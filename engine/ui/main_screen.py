@@ -46,7 +46,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.lang = lang
-        self._bindings = BindingsMap(bindings())
+        self._bindings = BindingsMap([*Screen.BINDINGS, *bindings()])  # tab and shift+tab move the focus, as on any screen
 
     def compose(self) -> ComposeResult:
         if self.session.read_only:
@@ -186,7 +186,7 @@ class MainScreen(Screen[None]):
         tree, pane = self.query_one(NavTree), self.query_one(QuestionPane)
         tree.lang = pane.lang = lang
         tree.build()
-        self._bindings = BindingsMap(bindings())
+        self._bindings = BindingsMap([*Screen.BINDINGS, *bindings()])  # tab and shift+tab move the focus, as on any screen
         self.refresh_bindings()
         for banner in self.query("#banner"):
             banner.update(_("READ-ONLY: {reason}").format(reason=self.session.read_only))  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from engine.responses.writer import Record
 from engine.ui.labels import ANSWERED, NOT_APPLICABLE, UNANSWERED, marked, qtext, shown
 from engine.ui.session import Session
 from engine.validation.findings import Severity
+from engine.validation.sanitize import clean
 
 FIELDS = ("legislation", "links", "comment")
 KEPT_SHAPES = 12  # answer widgets kept mounted (hidden) for reuse: moving between questions mounts nothing
@@ -264,6 +265,9 @@ class QuestionPane(VerticalScroll):
     def _status(self, entry: Entry) -> Text:
         out = Text()
         session = self.session
+        contributor = session.record(entry.id).contributor
+        if contributor:
+            out.append(shown(_("Contributor: {name}").format(name=clean(contributor))), style="dim")
         if not session.status(entry.id).applies:
             out.append(
                 shown(_("Does not apply: {reason}. An answer is kept in the file but not reviewed.").format(reason=session.why_not(entry))),

@@ -252,6 +252,7 @@ class Session:
                 comment=located(record.comment) if record.comment else None,
                 other=located(record.other) if record.other else None,
                 details={code: located(text) for code, text in record.details.items()},
+                contributor=located(record.contributor) if record.contributor else None,
             )
         return response
 

@@ -45,10 +45,10 @@ class _Collector:
         )
 
 
-def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
-    """Read and check one file; raises :class:`Unreadable` when it is no response file."""
+def read_answering(path: Path) -> tuple[Response, Definition]:
+    """Read a response file and load the questionnaire it answers; :class:`Unreadable` when it names none that exists."""
     response = read(path)
-    return validate(response, definition_for(response), complete, display_path or clean(str(path)))
+    return response, definition_for(response)
 
 
 def definition_for(response: Response) -> Definition:
@@ -64,6 +64,12 @@ def definition_for(response: Response) -> Definition:
             questionnaire.mark,
         )
     return registry.load(str(questionnaire.value))
+
+
+def validate_path(path: Path, complete: bool = False, display_path: str | None = None) -> list[Finding]:
+    """Read and check one file; raises :class:`Unreadable` when it is no response file."""
+    response, definition = read_answering(path)
+    return validate(response, definition, complete, display_path or clean(str(path)))
 
 
 def validate(response: Response, definition: Definition, complete: bool = False, display_path: str = "") -> list[Finding]:
