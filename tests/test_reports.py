@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from engine.validation.batch import expand, validate_files
+from engine.validation.batch import validate_files
+from engine.validation.discover import expand
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = str(ROOT / "examples" / "broken" / "cluster1-with-errors.yaml")
@@ -71,7 +72,7 @@ def test_globs_directories_and_parallel_validation(tmp_path, write):
             f"s{index:02d}.yaml",
         )
     paths = expand([str(tmp_path / "s1*.yaml"), str(tmp_path)])
-    assert [p.name for p in paths[:10]] == [f"s{i}.yaml" for i in range(10, 20)]
+    assert [t.path.name for t in paths[:10]] == [f"s{i}.yaml" for i in range(10, 20)]
     assert len(paths) == 20
     serial = validate_files(paths, jobs=1)
     parallel = validate_files(paths, jobs=2)

@@ -5,16 +5,37 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from engine.cli.main import EXIT_OK, EXIT_USAGE, UsageError
+from engine.cli.status import EXIT_OK, EXIT_USAGE, UsageError
 from engine.definition import registry
 from engine.definition.loaded import DefinitionError
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
 from engine.responses.storage import write_atomic
-from engine.validation.report import FORMATTERS, as_text, exit_code
+from engine.validation.report import REPORTERS
+from engine.validation.results import exit_code
 from engine.validation.sanitize import clean
+
+Handler = Callable[[argparse.Namespace], int]
+"""A subcommand: its parsed arguments in, its exit code out (bound with ``set_defaults(handler=…)``)."""
+
+
+def silence_stdout() -> None:
+    """Send what is left to print to nowhere: the reader of standard output has gone (a broken pipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def emit(text: str) -> None:
+    """Print ``text``; if the reader has gone (``untoc validate … | head``), carry on without it."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
 
 
 def _definition(cluster: str):  # type: ignore[no-untyped-def]
@@ -68,13 +89,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from engine.validation.batch import expand, validate_files
+    from engine.validation.batch import validate_files
+    from engine.validation.discover import expand
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     results = validate_files(expand(args.files), complete=args.complete, jobs=args.jobs)
-    output = as_text(results, verbose=args.verbose) if fmt == "text" else FORMATTERS[fmt](results)
-    sys.stdout.write(output)
-    return exit_code(results)
+    emit(REPORTERS[fmt](results, verbose=args.verbose))
+    return exit_code(results)  # kept when the output's reader has gone
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -123,8 +144,6 @@ def run_export(args: argparse.Namespace) -> int:
             except OSError as error:
                 raise UsageError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)) from None
 
-    if args.lang is not None and args.lang not in LANGUAGES:
-        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=args.lang, languages=", ".join(LANGUAGES)))
     if args.kind == "blank" and args.all:
         if not args.output:
             raise UsageError(_("--all writes a folder: give it with -o FOLDER"))

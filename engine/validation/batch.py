@@ -1,13 +1,12 @@
-"""Validate many files: expand directories and globs, and use every core."""
+"""Validate many files, on every core."""
 
 from __future__ import annotations
 
-import glob
 import os
-from pathlib import Path
 
 from engine.responses.model import Unreadable
-from engine.validation.report import FileResult
+from engine.validation.discover import Target
+from engine.validation.results import FileResult
 from engine.validation.sanitize import clean
 
 PARALLEL_THRESHOLD = 16
@@ -18,63 +17,25 @@ CHUNKS_PER_WORKER = 8
 gets longer files, or a core that the machine gives less time, does not hold the others up."""
 
 
-def expand(arguments: list[str]) -> list[Path]:
-    """Files named, files under directories (``*.yaml``, ``*.yml``), and glob patterns.
-
-    A pattern is expanded here (``**`` included) so that quoted globs work in CI
-    configurations that do not go through a shell. Order is kept; duplicates dropped.
-    """
-    seen: set[Path] = set()
-    paths: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found = _yaml_files(path)
-        elif not path.exists() and any(c in argument for c in "*?["):
-            found = sorted(Path(p) for p in glob.glob(argument, recursive=True) if Path(p).is_file())
-            found = found or [path]  # a pattern that matches nothing is reported as a missing file
-        else:
-            found = [path]
-        for candidate in found:
-            if candidate not in seen:
-                seen.add(candidate)
-                paths.append(candidate)
-    return paths
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    """``*.yaml`` and ``*.yml`` files under ``folder``, at any depth, in path order (``os.scandir``
-    tells files from folders without a further system call per file)."""
-    found: list[str] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):  # as pathlib's rglob: no loops through links
-                pending.append(entry.path)
-            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file():
-                found.append(entry.path)
-    # Sorted as paths compare (part by part): a separator sorts before any character.
-    found.sort(key=lambda name: name.replace(os.sep, "\0"))
-    return [Path(name) for name in found]
-
-
-def validate_one(path: Path, complete: bool) -> FileResult:
+def validate_one(target: Target, complete: bool) -> FileResult:
+    """The result of one target: its findings, or why it cannot be checked."""
     from engine.validation.validator import validate_path
 
-    display = clean(str(path))
+    path = target.path
+    given = str(path)
+    display = clean(given)
+    source = None if display == given else given
+    if target.problem:
+        return FileResult(display, fatal=clean(target.problem), source=source)
     try:
-        return FileResult(display, validate_path(path, complete=complete, display_path=display))
+        return FileResult(display, validate_path(path, complete=complete, display_path=display), source=source)
     except Unreadable as error:
-        return FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column)
+        return FileResult(display, fatal=clean(error.message), fatal_line=error.mark.line, fatal_column=error.mark.column, source=source)
 
 
-def _validate_chunk(arguments: tuple[list[Path], bool]) -> list[FileResult]:
-    paths, complete = arguments
-    return [validate_one(path, complete) for path in paths]
+def _validate_chunk(arguments: tuple[list[Target], bool]) -> list[FileResult]:
+    targets, complete = arguments
+    return [validate_one(target, complete) for target in targets]
 
 
 def _quiet_collector() -> None:
@@ -98,18 +59,18 @@ def _quiet_collector() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def validate_files(paths: list[Path], complete: bool = False, jobs: int | None = None) -> list[FileResult]:
-    """Results in the order of ``paths``; spread over ``jobs`` processes (default: every core)."""
-    if len(paths) > 1:
+def validate_files(targets: list[Target], complete: bool = False, jobs: int | None = None) -> list[FileResult]:
+    """Results in the order of ``targets``; spread over ``jobs`` processes (default: every core)."""
+    if len(targets) > 1:
         _quiet_collector()
     workers = jobs or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [validate_one(path, complete) for path in paths]
+    if workers <= 1 or len(targets) < PARALLEL_THRESHOLD:
+        return [validate_one(target, complete) for target in targets]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(4, -(-len(paths) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    size = max(4, -(-len(targets) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = pool.map(_validate_chunk, [(chunk, complete) for chunk in chunks])
