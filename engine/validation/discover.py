@@ -62,15 +62,11 @@ def _sorted(targets: list[Target]) -> list[Target]:
 
 def _folder(folder: str) -> list[Target]:
     found: list[Target] = []
-    for directory, entries, problem in _tree(folder, hidden=True):
-        if problem:
-            found.append(Target(Path(directory), problem))
+    for _directory, entries, problems in _tree(folder, hidden=True):
+        found.extend(problems)
         for entry in entries:
-            if os.path.splitext(entry.name)[1] in YAML_SUFFIXES:
-                if not _is_dir(entry):
-                    found.append(Target(Path(entry.path)))
-            elif entry.is_symlink() and not _is_dir(entry) and _loops(entry.path):
-                found.append(Target(Path(entry.path), _("a loop of symbolic links: it leads nowhere")))
+            if os.path.splitext(entry.name)[1] in YAML_SUFFIXES and not _is_dir(entry):
+                found.append(Target(Path(entry.path)))
     if not found:
         return [Target(Path(folder), _("no response file (*.yaml, *.yml) in this folder or below"))]
     return _sorted(found)
@@ -91,9 +87,9 @@ def _loops(path: str) -> bool:
     return False
 
 
-def _tree(root: str, hidden: bool) -> Iterator[tuple[str, list[os.DirEntry[str]], str | None]]:
+def _tree(root: str, hidden: bool) -> Iterator[tuple[str, list[os.DirEntry[str]], list[Target]]]:
     """Each folder under ``root`` (``root`` first, then depth first in name order) with its entries
-    sorted by name, or with why it cannot be listed."""
+    sorted by name, and what cannot be searched there: the folder itself, or links that loop."""
     inside = os.path.realpath(root)
     searched: set[tuple[int, int]] = set()
     pending = [root]
@@ -103,12 +99,16 @@ def _tree(root: str, hidden: bool) -> Iterator[tuple[str, list[os.DirEntry[str]]
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
-            yield current, [], _("the folder cannot be read: {reason}").format(reason=os_problem(error))
+            yield current, [], [Target(Path(current), _("the folder cannot be read: {reason}").format(reason=os_problem(error)))]
             continue
-        yield current, entries, None
+        problems: list[Target] = []
         folders: list[str] = []
         for entry in entries:
-            if (not hidden and entry.name.startswith(".")) or not _is_dir(entry):
+            if not hidden and entry.name.startswith("."):
+                continue
+            if not _is_dir(entry):
+                if entry.is_symlink() and _loops(entry.path):
+                    problems.append(Target(Path(entry.path), _("a loop of symbolic links: it leads nowhere")))
                 continue
             if entry.is_symlink():
                 real = os.path.realpath(entry.path)
@@ -122,6 +122,7 @@ def _tree(root: str, hidden: bool) -> Iterator[tuple[str, list[os.DirEntry[str]]
                     continue
                 searched.add((info.st_dev, info.st_ino))
             folders.append(entry.path)
+        yield current, entries, problems
         pending.extend(reversed(folders))
 
 
@@ -144,13 +145,10 @@ def _match(folder: str, parts: list[str], found: list[Target]) -> None:
     """Add to ``found`` what ``parts`` (of a pattern) match under ``folder`` (``""``: the current one)."""
     head, rest = parts[0], parts[1:]
     if head == "**":
-        for directory, entries, problem in _tree(folder or os.curdir, hidden=False):
+        for directory, entries, problems in _tree(folder or os.curdir, hidden=False):
             shown = directory if folder else os.path.relpath(directory)
-            shown = "" if shown == os.curdir else shown
-            if problem:
-                found.append(Target(Path(directory), problem))
-            else:
-                _match_entries(shown, entries, rest or ["*"], found)
+            found.extend(problems)
+            _match_entries("" if shown == os.curdir else shown, entries, rest or ["*"], found)
         return
     if not _MAGIC.search(head):
         path = _join(folder, head)

@@ -239,12 +239,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             return None
         code = value
         if code not in allowed:
-            hint = LABEL_TO_CODE.get(code.strip().lower())
-            hint_text = (
-                _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint))) if hint and hint in allowed else ""
-            )
-            if not hint_text and code.strip().lower() in allowed:
-                hint_text = _(" (codes are lowercase: {code})").format(code=code.strip().lower())
+            hint_text = _scale_hint(code, allowed)
             out.add(
                 answer.mark,
                 Code.unknown_option,
@@ -290,6 +285,19 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if not valid:
         return None
     return valid[0] if kind is AnswerKind.choice else valid
+
+
+def _scale_hint(code: str, allowed: tuple[str, ...]) -> str:
+    """How to write ``code`` as one of ``allowed``, when it is near enough: blanks around it, a label, capitals."""
+    bare = code.strip()
+    if bare in allowed:
+        return _(" (without the blanks around it: {code})").format(code=bare)
+    hint = LABEL_TO_CODE.get(bare.lower())
+    if hint and hint in allowed:
+        return _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint)))
+    if bare.lower() in allowed:
+        return _(" (codes are lowercase: {code})").format(code=bare.lower())
+    return ""
 
 
 def _unknown_option(entry: Entry, text: str) -> str:
