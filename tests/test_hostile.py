@@ -77,7 +77,7 @@ def test_only_regular_files_are_read(tmp_path, kind):
 
 
 def test_a_folder_with_loops_fifos_and_broken_links_reports_each_and_checks_the_rest(tmp_path):
-    made = special_paths(tmp_path / "d")
+    special_paths(tmp_path / "d")
     for fmt in FORMATS:
         run = untoc("validate", "--format", fmt, str(tmp_path / "d"), timeout=60)
         assert run.returncode == 2 and "Traceback" not in run.stderr and not run.stderr, run
