@@ -147,7 +147,10 @@ class Code(StrEnum):
         Severity.error,
         True,
         N_("Unknown answer code"),
-        N_("The answer is not one of the question's codes (for a Yes/No question: yes, partly, no…); labels and capitals are told apart."),
+        N_(
+            "The answer is not one of the question's codes (yes, partly, no… or the codes of its options); "
+            "the message suggests the code meant by a label, by capitals or by a near miss."
+        ),
     )
     duplicate_option = (
         "duplicate-option",
