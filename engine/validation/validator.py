@@ -105,7 +105,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
     out = _Collector(response, display_path or clean(str(response.path)))
     for problem in response.problems:
         entry = definition.entries.get(problem.item) if problem.item else None
-        out.add(problem.mark, problem.code, problem.message, entry, problem.item)
+        out.add(problem.mark, problem.code, problem.text, entry, problem.item)
     _check_header(response, out)
     values: dict[str, object] = {}
     known: list[tuple[Answer, Entry]] = []
