@@ -24,7 +24,7 @@ TRUE = ("true", "True", "TRUE", "yes", "Yes", "YES")
 FALSE = ("false", "False", "FALSE", "no", "No", "NO")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Problem:
     """A defect of the file's shape, found while reading it."""
 
@@ -189,7 +189,9 @@ def _read_header(root: Mapping, response: Response) -> None:
             response.problems.append(
                 Problem(
                     key,
-                    _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)),
+                    lambda key=key: _("unknown key {key!r}; a response file has: {keys}").format(
+                        key=key.value, keys=", ".join(HEADER_KEYS)
+                    ),
                     code=Code.unknown_key,
                 )
             )
@@ -243,7 +245,7 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
                 response.problems.append(
                     Problem(
                         field_key,
-                        _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
+                        lambda name=name: _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
                         key.value,
                         Code.unknown_key,
                     )

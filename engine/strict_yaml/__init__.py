@@ -76,7 +76,7 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
     it is told about the key and parsing goes on (the second value is dropped).
     """
     try:
-        return parse_subset(text)
+        return parse_subset(text, on_duplicate)
     except Outside:
         pass
     from engine.strict_yaml.full import parse_events  # imports PyYAML: only for files beyond the subset

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from engine.strict_yaml.nodes import Mapping, Node, Scalar, Sequence
+from engine.strict_yaml.nodes import DuplicateHandler, Mapping, Node, Scalar, Sequence
 
 
 class Outside(Exception):
@@ -50,11 +50,13 @@ LONGEST_KEY = 1000
 """LibYAML refuses a simple key longer than 1024 characters; longer keys are left to it."""
 
 
-def parse_subset(text: str) -> Mapping:
+def parse_subset(text: str, on_duplicate: DuplicateHandler | None = None) -> Mapping:
     """The located tree of ``text``, whose top level must be a block mapping.
 
     One pass over the lines, with the open containers on a stack. Raises :class:`Outside` when
-    the text leaves the subset; never any other exception.
+    the text leaves the subset; never any other exception. A repeated key whose value is on its
+    own line is in the subset only with ``on_duplicate``, told about it (once the whole text is
+    read) as the full reader tells it; the second value is dropped.
     """
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # Windows line ends: LibYAML reads them as \n too
@@ -72,6 +74,7 @@ def parse_subset(text: str) -> Mapping:
     indent = 0  # the column of its keys or dashes
     indentless = False  # a sequence written at its mapping's own indentation
     pending: tuple[Scalar, int, int] | None = None  # a key whose value is on later lines; where it would be if empty
+    repeats: list[tuple[str, Scalar, Scalar]] = []  # repeated keys: told to on_duplicate at the end
     index = 0
     while index < count:
         line = lines[index]
@@ -141,11 +144,14 @@ def parse_subset(text: str) -> Mapping:
             if rest and rest[0] != " ":
                 raise Outside
             keys = node._index  # type: ignore[union-attr]
-            if key_text in keys or colon - column > LONGEST_KEY:
-                raise Outside  # a duplicate is reported by the full reader
+            repeated = key_text in keys
+            if (repeated and on_duplicate is None) or colon - column > LONGEST_KEY:
+                raise Outside  # the full reader words the error
             key_node = Scalar(key_text, number, column + 1, plain)
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
+                if repeated:
+                    raise Outside  # a repeated key whose value is a block: left to the full reader
                 pending = (key_node, number, colon + 2)
                 index += 1
                 continue
@@ -159,6 +165,9 @@ def parse_subset(text: str) -> Mapping:
                 index += 1
             else:
                 value, index = _value(value_text, lines, index, start, indent)
+            if repeated:
+                repeats.append((key_text, node.pairs[keys[key_text]][0], key_node))  # type: ignore[union-attr]
+                continue
             keys[key_text] = len(node.pairs)  # type: ignore[union-attr]
             node.pairs.append((key_node, value))  # type: ignore[union-attr]
         else:
@@ -174,6 +183,8 @@ def parse_subset(text: str) -> Mapping:
         raise Outside  # empty, or comments only
     if pending is not None:
         _add(node, pending[0], Scalar("", pending[1], pending[2], True))  # type: ignore[arg-type]
+    for key_text, first, again in repeats:  # only now: a text handed over must not report them twice
+        on_duplicate(key_text, first, again)  # type: ignore[misc]
     return root
 
 
