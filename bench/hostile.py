@@ -43,7 +43,9 @@ def main() -> None:
         run = subprocess.run([*command, "validate", "--format", args.format, str(path)], capture_output=True, check=False)
         elapsed = time.perf_counter() - started
         worst = max(worst, elapsed)
-        print(f"{name:<16} {path.stat().st_size / 2**20:5.2f} MiB  {elapsed:6.2f} s  {len(run.stdout):>11,} bytes out  exit {run.returncode}")
+        print(
+            f"{name:<16} {path.stat().st_size / 2**20:5.2f} MiB  {elapsed:6.2f} s  {len(run.stdout):>11,} bytes out  exit {run.returncode}"
+        )
     print(f"slowest: {worst:.2f} s (target: < 2 s)")
 
 
