@@ -83,13 +83,9 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
             template = _("the answer to {number} includes {values}") if includes else _("the answer to {number} is {values}")
             return template.format(number=numbers[0], values=values)
         if condition.quantifier == "any":
-            template = (
-                _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
-            )
+            template = _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
         else:
-            template = (
-                _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
-            )
+            template = _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
         return template.format(numbers=_joined(numbers, "or"), values=values)
     if isinstance(condition, Answered):
         numbers = [entries[i].number for i in condition.ids]
