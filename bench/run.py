@@ -78,7 +78,12 @@ def main() -> None:
     cjs_one = timed([*checker, "--schemafile", str(schemas["cluster4"]), str(files[-1])], 3)
     started = time.perf_counter()
     for cluster, schema in schemas.items():
-        subprocess.run([*checker, "--schemafile", str(schema), *map(str, sorted(CORPUS.glob(f"{cluster}-*.yaml")))], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*checker, "--schemafile", str(schema), *map(str, sorted(CORPUS.glob(f"{cluster}-*.yaml")))],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     cjs_corpus = time.perf_counter() - started
     print(f"check-jsonschema, one file, trivial schema: {cjs_trivial * 1000:7.0f} ms")
     print(f"check-jsonschema, one file, cluster schema: {cjs_one * 1000:7.0f} ms")

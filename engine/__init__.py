@@ -7,3 +7,8 @@ evaluate) → ``responses`` (response files) → ``validation`` (findings, repor
 """
 
 __version__ = "0.1.0"
+
+HOME_PAGE = "https://github.com/untoc/untoc"
+"""Where the project lives (also in pyproject.toml's ``[project.urls]``; a test keeps them equal)."""
+ISSUES = HOME_PAGE + "/issues"
+"""Where to report a bug."""

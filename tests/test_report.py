@@ -19,6 +19,7 @@ from engine.definition import registry
 from engine.report.aggregate import aggregate
 from engine.report.collect import summarize
 from engine.report.redact import Redactor, anonymous_labels
+from engine.validation.discover import Target
 
 ALPHA = """questionnaire: cluster1
 state: Alphaland
@@ -263,7 +264,7 @@ def test_known_counts_in_json(cli, corpus):
 
 
 def test_completeness_uses_the_validators_count_of_unanswered_questions(cli, corpus):
-    summaries = [summarize(path) for path in sorted(corpus.glob("*.yaml"))]
+    summaries = [summarize(Target(path)) for path in sorted(corpus.glob("*.yaml"))]
     alpha = next(s for s in summaries if s.path.endswith("cluster1-alphaland.yaml"))
     validated = cli("validate", "--format", "json", str(corpus / "cluster1-alphaland.yaml"))
     unanswered = json.loads(validated.out)["summary"]["unanswered"]
@@ -397,7 +398,7 @@ def test_pipes_and_link_loops_are_listed_not_waited_for(cli, tmp_path):
     (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
     run = cli("report", str(folder), str(folder / "pipe.yaml"), "-o", str(tmp_path / "r.json"))  # a folder's search skips pipes
     assert run.code == 2
-    assert "pipe.yaml:1:1: error is not a regular file" in run.err and "loop.yaml:1:1: error cannot be read" in run.err
+    assert "pipe.yaml:1:1: error is a named pipe (FIFO), not a regular file" in run.err and "loop.yaml:1:1: error a loop of symbolic links" in run.err
     assert json.loads((tmp_path / "r.json").read_text())["coverage"]["files_reported"] == 1
     validated = cli("validate", str(folder), str(folder / "pipe.yaml"))
     assert validated.code == 2 and "2 unreadable" in validated.out

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -21,6 +25,60 @@ from engine.validation.validator import validate_path
 from factories import complete_response
 
 CLUSTERS = ["cluster1", "cluster2", "cluster3", "cluster4"]
+JS = Path(__file__).resolve().parent / "js"
+
+
+class Ajv:
+    """ajv (JavaScript) in strict mode, in one node process that keeps the schemas it compiled."""
+
+    def __init__(self, process: subprocess.Popen, folder: Path) -> None:
+        self.process = process
+        self.folder = folder
+
+    def ask(self, request: dict) -> dict:
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def schema(self, cluster: str | None, complete: bool = False) -> str:
+        """The file of a response schema (or, with no cluster, of the definition schema), written once."""
+        path = self.folder / f"{cluster or 'definition'}{'-complete' if complete else ''}.schema.json"
+        if not path.exists():
+            schema = definition_schema() if cluster is None else response_schema(registry.load(cluster), complete)
+            path.write_text(json.dumps(schema), encoding="utf-8")
+        return str(path)
+
+    def problems(self, schema: str) -> list[str]:
+        return self.ask({"schema": schema})["problems"]
+
+    def is_valid(self, schema: str, document: object) -> bool:
+        return self.ask({"schema": schema, "data": document})["valid"]
+
+
+@pytest.fixture(scope="session")
+def ajv(request, tmp_path_factory):
+    """ajv and ajv-formats, at the versions of tests/js/package.json, installed into a cache folder by npm."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip("node and npm are not installed: the JSON Schemas cannot be checked with ajv (JavaScript) here")
+    cache = getattr(request.config, "cache", None)
+    home = Path(cache.mkdir("ajv")) if cache is not None else tmp_path_factory.mktemp("ajv")
+    wanted = (JS / "package.json").read_text(encoding="utf-8")
+    installed = home / "package.json"
+    if not (home / "node_modules" / "ajv-formats").is_dir() or not installed.exists() or installed.read_text(encoding="utf-8") != wanted:
+        installed.write_text(wanted, encoding="utf-8")
+        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--no-package-lock", "--silent"], cwd=home, check=True, timeout=900)
+    process = subprocess.Popen(
+        [node, str(JS / "ajv.cjs")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "UNTOC_AJV_HOME": str(home)},
+    )
+    yield Ajv(process, tmp_path_factory.mktemp("schemas"))
+    process.stdin.close()
+    process.wait(timeout=60)
 
 
 @functools.cache
@@ -128,6 +186,39 @@ def test_engine_and_json_schema_agree(tmp_path, cluster, complete, data):
     assert engine == schema, (
         f"engine {'accepts' if engine else 'rejects'}, schema {'accepts' if schema else 'rejects'}: {json.dumps(document)[:2000]}"
     )
+
+
+@pytest.mark.parametrize("complete", [False, True], ids=["draft", "complete"])
+@pytest.mark.parametrize("cluster", CLUSTERS)
+@settings(AGREEMENT, max_examples=20)
+@given(data=st.data())
+def test_engine_and_a_javascript_validator_agree(tmp_path, ajv, cluster, complete, data):
+    """A sample of the same documents, judged by ajv (ECMA-262 regular expressions, strict mode)."""
+    document = data.draw(responses(cluster))
+    engine = engine_accepts(tmp_path, document, complete)
+    javascript = ajv.is_valid(ajv.schema(cluster, complete), document)
+    assert engine == javascript, f"engine {'accepts' if engine else 'rejects'}, ajv does not: {json.dumps(document)[:2000]}"
+
+
+@pytest.mark.parametrize(
+    ("cluster", "complete"), [(None, False), *((c, complete) for c in CLUSTERS for complete in (False, True))], ids=str
+)
+def test_every_schema_compiles_under_ajv_strict_mode(ajv, cluster, complete):
+    """The definition schema, and each cluster's draft and submission schemas."""
+    assert ajv.problems(ajv.schema(cluster, complete)) == []
+
+
+WHITESPACE_THAT_DIFFERS = ["\x1c", "\x1f", "\x85", "\u2028", "\ufeff", "\u180e", "\u200b", " \t"]
+"""Python's ``\\s`` and ECMA-262's disagree on the first ones; the last are read alike."""
+
+
+@pytest.mark.parametrize("text", WHITESPACE_THAT_DIFFERS, ids=[f"U+{ord(t[0]):04X}" for t in WHITESPACE_THAT_DIFFERS])
+def test_blank_means_the_same_to_untoc_python_and_javascript(tmp_path, ajv, text):
+    document = {"questionnaire": "cluster3", "state": text, "language": "en", "answers": {"2": {"answer": "yes", "comment": text}}}
+    engine = engine_accepts(tmp_path, document, False)
+    assert engine is (not text.isspace())
+    assert validator("cluster3", False).is_valid(document) is engine
+    assert ajv.is_valid(ajv.schema("cluster3"), document) is engine
 
 
 @pytest.mark.parametrize("cluster", CLUSTERS)

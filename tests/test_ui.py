@@ -168,7 +168,9 @@ async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Pa
         text = app.screen.query_one(QuestionPane).query(".text").first().render()
         source = session.definition.entries["5.a"].item.text
         assert questionnaire_text(source, "fr") in str(text)
-        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (
+            not is_translated(source, "fr")
+        )  # untranslated: English, marked
         await pilot.press("ctrl+q")
     assert state_path(path).exists()
     again = Session.open(path)
@@ -330,8 +332,12 @@ async def test_the_mouse_works_too(tmp_path: Path, monkeypatch):
         tree = app.screen.query_one(NavTree)
         pane = app.screen.query_one(QuestionPane)
         target = next(
-            e.id for e in session.definition.entries.values()
-            if e.kind in SCALE_VALUES and e.id != pane.item_id and session.status(e.id).applies and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
+            e.id
+            for e in session.definition.entries.values()
+            if e.kind in SCALE_VALUES
+            and e.id != pane.item_id
+            and session.status(e.id).applies
+            and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
         )
         await pilot.click(tree, offset=(6, tree.nodes[target].line - tree.scroll_offset.y))
         await pilot.pause()

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from engine.definition import registry
+from engine.validation.codes import Code
 
 from factories import complete_response
 
@@ -46,55 +47,79 @@ def test_sub_item_of_a_hidden_item(cli, response):
     assert "3 (a) applies only when the answer to 3 is “Yes”; 3 is “No”, so its sub-item 3 (a) (i) does not apply either" in run.out
 
 
-@pytest.mark.parametrize(
-    ("answers", "code", "fragment"),
-    [
-        ('  "99.z": yes\n', 1, "[99.z] cluster1 has no question '99.z'"),
-        ('  "3.e": yes\n', 1, "did you mean 3.d (3 (d))?"),
-        ('  "1": maybe\n', 1, "1 takes one of yes, partly, no, not 'maybe'"),
-        ('  "3": Yes, in part\n', 1, "3 takes one of yes, no"),
-        ('  "6": "Yes, in part"\n', 1, "write partly for “Yes, in part”"),
-        ('  "1": [yes]\n', 1, "not a list"),
-        ('  "10": [a, b]\n', 1, "10 is answered in free text, not a list"),
-        ('  "25": yes\n', 1, "25 has no answer of its own; answer its sub-items (25.a, 25.b, 25.c, 25.d)"),
-        ('  "28": yes\n  "28.a": [lack-of-awareness, bogus]\n', 1, "28 (a) has no option 'bogus'"),
-        ('  "41": [under-18, other]\n', 1, "41 takes a single option, not 2"),
-        ('  "28": yes\n  "28.a":\n    answer: [lack-of-awareness]\n    other: text\n', 1, "the option 'other' is not chosen in 28 (a)"),
-        ('  "1":\n    answer: yes\n    other: text\n', 1, "1 has no option 'other'"),
-        ('  "28": yes\n  "28.a": [other]\n', 0, "“Other issues (please specify)” is chosen but not specified"),
-        ('  "1":\n    answer: yes\n    links: [sherloc.unodc.org]\n', 0, "is not an absolute http(s) link"),
-        ('  "1":\n    answer: yes\n    source: x\n', 1, "unknown key 'source' in an answer"),
-        ('  "1": yes\n  "1": no\n', 1, "duplicate key '1': first at line 7, again at line 8"),
-        ('  "33": yes\n', 0, "applies only when the State is party to the Trafficking in Persons Protocol"),
-    ],
-    ids=[
-        "unknown-question",
-        "suggestion",
-        "bad-code",
-        "wrong-scale",
-        "label-not-code",
-        "list-for-scale",
-        "list-for-text",
-        "stem",
-        "unknown-option",
-        "choice-many",
-        "other-not-chosen",
-        "other-no-option",
-        "specify-missing",
-        "bad-link",
-        "unknown-answer-key",
-        "duplicate-key",
-        "party",
-    ],
-)
-def test_findings(cli, response, answers, code, fragment):
+FINDINGS = {
+    # name: (answers, exit code, the finding's code, its item, its line:column)
+    "unknown-question": ('  "99.z": yes\n', 1, Code.unknown_question, "99.z", "7:3"),
+    "unknown-scale-code": ('  "1": maybe\n', 1, Code.unknown_option, "1", "7:8"),
+    "wrong-scale": ('  "3": Yes, in part\n', 1, Code.unknown_option, "3", "7:8"),
+    "list-for-scale": ('  "1": [yes]\n', 1, Code.wrong_kind, "1", "7:8"),
+    "list-for-text": ('  "10": [a, b]\n', 1, Code.wrong_kind, "10", "7:9"),
+    "stem": ('  "25": yes\n', 1, Code.stem_answered, "25", "7:9"),
+    "unknown-option": ('  "28": yes\n  "28.a": [lack-of-awareness, bogus]\n', 1, Code.unknown_option, "28.a", "8:11"),
+    "choice-many": ('  "41": [under-18, other]\n', 1, Code.wrong_kind, "41", "7:9"),
+    "other-not-chosen": (
+        '  "28": yes\n  "28.a":\n    answer: [lack-of-awareness]\n    other: text\n',
+        1,
+        Code.other_without_option,
+        "28.a",
+        "10:12",
+    ),
+    "other-no-option": ('  "1":\n    answer: yes\n    other: text\n', 1, Code.other_without_option, "1", "9:12"),
+    "details-not-chosen": (
+        '  "28": yes\n  "28.a":\n    answer: [other]\n    other: x\n    details: {limited-resources: x}\n',
+        1,
+        Code.details_without_option,
+        "28.a",
+        "11:15",
+    ),
+    "details-unknown": (
+        '  "28": yes\n  "28.a":\n    answer: [other]\n    other: x\n    details: {bogus: x}\n',
+        1,
+        Code.unknown_option,
+        "28.a",
+        "11:15",
+    ),
+    "duplicate-option": ('  "28": yes\n  "28.a": [limited-resources, limited-resources]\n', 0, Code.duplicate_option, "28.a", "8:11"),
+    "specify-missing": ('  "28": yes\n  "28.a": [other]\n', 0, Code.specify_missing, "28.a", "8:11"),
+    "bad-link": ('  "1":\n    answer: yes\n    links: [sherloc.unodc.org]\n', 0, Code.bad_link, "1", "9:13"),
+    "unknown-answer-key": ('  "1":\n    answer: yes\n    source: x\n', 1, Code.unknown_key, "1", "9:5"),
+    "duplicate-key": ('  "1": yes\n  "1": no\n', 1, Code.duplicate_key, None, "8:3"),
+    "empty-list-entry": ('  "1":\n    answer: yes\n    legislation: [~]\n', 1, Code.wrong_type, "1", "9:19"),
+    "not-applicable": ('  "3": no\n  "3.a": yes\n', 0, Code.not_applicable, "3.a", "8:10"),
+    "legislation-missing": ('  "1": yes\n', 0, Code.legislation_missing, "1", "7:8"),
+    "party": ('  "33": yes\n', 0, Code.not_applicable, "33", "7:9"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FINDINGS))
+def test_findings(cli, response, name):
+    answers, exit_code, code, item, where = FINDINGS[name]
     header = None
     if "33" in answers:
         header = "questionnaire: cluster1\nstate: X\nlanguage: en\nparties: [smuggling]\nuncac_party: false\nanswers:\n"
     path = response(answers) if header is None else response(answers, header)
-    run = cli("validate", str(path))
-    assert fragment in run.out, run.out
-    assert run.code == code, run.out
+    run = cli("validate", "--format", "json", str(path))
+    findings = [f for f in json.loads(run.out)["files"][0]["findings"] if f["code"] != Code.unanswered]
+    assert run.code == exit_code, run.out
+    assert any((f["code"], f["item"], f"{f['line']}:{f['column']}") == (code, item, where) for f in findings), findings
+    assert {f["code"] for f in findings} <= {code, Code.legislation_missing, Code.unknown_question}
+
+
+@pytest.mark.parametrize(
+    ("answers", "hint"),
+    [
+        ('  "3.e": yes\n', "did you mean 3.d (3 (d))?"),
+        ('  "3": Yes, in part\n', "3 takes one of yes, no"),
+        ('  "6": "Yes, in part"\n', "write partly for “Yes, in part”"),
+        ('  "1": PARTLY\n', "(codes are lowercase: partly)"),
+        ('  "1": " yes"\n', "(without the blanks around it: yes)"),
+        ('  "28": yes\n  "28.a": [lack-of-awarenes]\n', "(did you mean lack-of-awareness?)"),
+        ('  "1": yes\n  "1": no\n', "duplicate key '1': first at line 7, again at line 8"),
+    ],
+)
+def test_hints(cli, response, answers, hint):
+    """Where the wording is the point: a suggestion of what to write instead."""
+    assert hint in cli("validate", str(response(answers))).out
 
 
 def test_a_yes_without_legislation_is_a_warning(cli, response):

@@ -131,12 +131,20 @@ def document(rng: random.Random) -> str:
 
 
 def same_as_libyaml(text: str) -> bool:
-    """False when the subset reader hands ``text`` over; else its tree must equal LibYAML's."""
+    """False when the subset reader hands ``text`` over; else its tree must equal LibYAML's, and
+    the repeated keys it reports (with their positions) LibYAML's too."""
+    fast_repeats: list[tuple] = []
+    full_repeats: list[tuple] = []
     try:
-        fast = parse_subset(text)
+        fast = parse_subset(text, lambda key, first, again: fast_repeats.append((key, first.line, first.column, again.line, again.column)))
     except Outside:
         return False
-    assert fast == parse_events(text), text
+    assert fast == parse_events(
+        text, lambda key, first, again: full_repeats.append((key, first.line, first.column, again.line, again.column))
+    ), text
+    assert fast_repeats == full_repeats, text
+    if not fast_repeats:
+        assert parse_subset(text) == fast
     return True
 
 
@@ -239,6 +247,15 @@ def test_parse_text_reads_the_subset_without_pyyaml():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert run.stdout.strip() == "False"
+
+
+def test_repeated_keys_are_reported_by_the_subset_reader_as_by_libyaml():
+    text = 'answers:\n  "1": yes\n  "1": no\n  "2": [a, b]\n  "2": |\n    text\n  "3": x\n'
+    assert same_as_libyaml(text)
+    with pytest.raises(Outside):
+        parse_subset(text)  # without a handler, the full reader words the error
+    with pytest.raises(Outside):
+        parse_subset("a: 1\na:\n  b: 2\n", lambda *repeat: None)  # a repeated key with a block value
 
 
 def test_parse_text_falls_back_with_the_same_messages():

@@ -5,16 +5,37 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from engine.cli.status import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.definition import registry
 from engine.definition.loaded import DefinitionError
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Unreadable
 from engine.responses.storage import write_atomic
-from engine.validation.report import FORMATTERS, as_text, exit_code
+from engine.validation.report import REPORTERS
+from engine.validation.results import exit_code
 from engine.validation.sanitize import clean
+
+Handler = Callable[[argparse.Namespace], int]
+"""A subcommand: its parsed arguments in, its exit code out (bound with ``set_defaults(handler=…)``)."""
+
+
+def silence_stdout() -> None:
+    """Send what is left to print to nowhere: the reader of standard output has gone (a broken pipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def emit(text: str) -> None:
+    """Print ``text``; if the reader has gone (``untoc validate … | head``), carry on without it."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
 
 
 def _definition(cluster: str):  # type: ignore[no-untyped-def]
@@ -68,13 +89,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from engine.validation.batch import expand, validate_files
+    from engine.validation.batch import validate_files
+    from engine.validation.discover import expand
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     results = validate_files(expand(args.files), complete=args.complete, jobs=args.jobs)
-    output = as_text(results, verbose=args.verbose) if fmt == "text" else FORMATTERS[fmt](results)
-    sys.stdout.write(output)
-    return exit_code(results)
+    emit(REPORTERS[fmt](results, verbose=args.verbose))
+    return exit_code(results)  # kept when the output's reader has gone
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -85,20 +106,21 @@ def run_report(args: argparse.Namespace) -> int:
     from engine.report.aggregate import aggregate
     from engine.report.collect import summarize
     from engine.report.listing import left_out_lines
-    from engine.validation.batch import expand, map_files
+    from engine.validation.batch import map_files
+    from engine.validation.discover import expand
 
     lang = args.lang or current_language()
-    if lang not in LANGUAGES:
-        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=lang, languages=", ".join(LANGUAGES)))
     fmt = format_for(args.format, args.output)
     if args.output == "-" and fmt in BINARY | {"html"}:
         raise UsageError(_("{format} is written to a file: give it with -o").format(format=fmt))
     if args.output != "-" and (Path(args.output).is_dir() or not Path(args.output).parent.exists()):
         raise UsageError(_("cannot write {path}: give a file in an existing folder").format(path=args.output))
-    paths = expand(args.files)
-    if not paths:
+    targets = expand(args.files)
+    if all(target.problem for target in targets):
+        for target in targets:
+            print(f"{clean(str(target.path))}: {clean(target.problem or '')}", file=sys.stderr)
         raise UsageError(_("no response file found (folders are searched for *.yaml and *.yml files)"))
-    summaries = map_files(summarize, paths, args.jobs)
+    summaries = map_files(summarize, targets, args.jobs)
     for line in left_out_lines(summaries):
         print(line, file=sys.stderr)
     with use(lang):
@@ -167,8 +189,6 @@ def run_export(args: argparse.Namespace) -> int:
             except OSError as error:
                 raise UsageError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)) from None
 
-    if args.lang is not None and args.lang not in LANGUAGES:
-        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=args.lang, languages=", ".join(LANGUAGES)))
     if args.fillable or args.questions:
         from engine.cli.forms import run_fillable_export
 

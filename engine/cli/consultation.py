@@ -10,10 +10,11 @@ import argparse
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from engine.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from engine.cli.status import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -26,10 +27,13 @@ class InputError(Exception):
     """An input that cannot be used, with its located message (exit code 2)."""
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """The consultation commands, each bound to its handler."""
+def add_parsers(command: Callable[..., argparse.ArgumentParser], language: Callable[[str], str]) -> None:
+    """The consultation commands, each made by ``command(name, handler, help=…)`` (which binds the handler).
+
+    ``language`` is the argparse type of ``--lang`` (one of the six languages, else misuse).
+    """
     message_language = _("language of the messages: ar, en, es, fr, ru, zh (default: from the environment's locale)")
-    split = commands.add_parser("split", help=_("hand out a response: one file per contributor with only their questions"))
+    split = command("split", run_split, help=_("hand out a response: one file per contributor with only their questions"))
     split.add_argument("file", metavar="FILE", help=_("the response file to split"))
     how = split.add_mutually_exclusive_group(required=True)
     how.add_argument(
@@ -46,10 +50,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     split.add_argument("--docx", action="store_true", help=_("also write each part as a fillable Word form"))
     split.add_argument("-o", "--output", required=True, metavar="FOLDER", help=_("folder to write the parts to (created if needed)"))
     split.add_argument("--force", action="store_true", help=_("overwrite files already in the folder"))
-    split.add_argument("--lang", help=message_language)
-    split.set_defaults(handler=run_split)
+    split.add_argument("--lang", type=language, help=message_language)
 
-    merge = commands.add_parser("merge", help=_("merge the contributors' parts (YAML or filled Word forms) into one response"))
+    merge = command("merge", run_merge, help=_("merge the contributors' parts (YAML or filled Word forms) into one response"))
     merge.add_argument("base", metavar="BASE", help=_("the response file the parts were split from"))
     merge.add_argument("parts", nargs="+", metavar="PART", help=_("parts: response files or filled Word forms (.docx)"))
     merge.add_argument("-o", "--output", required=True, help=_("the merged response file to write"))
@@ -57,23 +60,20 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "--prefer", action="append", default=[], metavar="FILE", help=_("on a conflict, take this file's answer (repeatable, in order)")
     )
     merge.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
-    merge.add_argument("--lang", help=message_language)
-    merge.set_defaults(handler=run_merge)
+    merge.add_argument("--lang", type=language, help=message_language)
 
-    diff = commands.add_parser("diff", help=_("list the answers added, removed and changed between two versions"))
+    diff = command("diff", run_diff, help=_("list the answers added, removed and changed between two versions"))
     diff.add_argument("old", metavar="OLD", help=_("the earlier version (a response file or a filled Word form)"))
     diff.add_argument("new", metavar="NEW", help=_("the later version"))
     diff.add_argument("--format", choices=("text", "json"), default="text", help=_("output format (default: text)"))
-    diff.add_argument("--lang", help=message_language)
-    diff.set_defaults(handler=run_diff)
+    diff.add_argument("--lang", type=language, help=message_language)
 
-    form = commands.add_parser("import", help=_("read the answers of a filled Word form (.docx) into a response file"))
+    form = command("import", run_import, help=_("read the answers of a filled Word form (.docx) into a response file"))
     form.add_argument("file", metavar="FILE.docx", help=_("a form made by untoc export … --fillable or untoc split --docx, filled in"))
     form.add_argument("-o", "--output", required=True, help=_("the response file to write (created readable by you only)"))
     form.add_argument("--cluster", help=_("refuse a form of another cluster (1–4)"))
     form.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
-    form.add_argument("--lang", help=message_language)
-    form.set_defaults(handler=run_import)
+    form.add_argument("--lang", type=language, help=message_language)
 
 
 def add_fillable_options(parser: argparse.ArgumentParser) -> None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from engine.conditions.applicability import applicability
 from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.responses.model import Response, Unreadable, read
-from engine.validation.batch import unreadable_result
+from engine.validation.batch import displayed, unreadable_result
+from engine.validation.discover import Target
 from engine.validation.findings import Severity
-from engine.validation.report import FileResult
+from engine.validation.results import FileResult
 from engine.validation.sanitize import clean
 from engine.validation.validator import definition_for, validate
 
@@ -48,14 +48,16 @@ class FileSummary:
         return self.left_out is None
 
 
-def summarize(path: Path) -> FileSummary:
-    """Validate ``path`` and, when it has no errors, summarise what the report counts."""
-    display = clean(str(path))
+def summarize(target: Target) -> FileSummary:
+    """Validate ``target`` and, when it has no errors, summarise what the report counts."""
+    display, source = displayed(target)
+    if target.problem:
+        return FileSummary(display, FileResult(display, fatal=clean(target.problem), source=source))
     try:
-        response = read(path)
+        response = read(target.path)
         definition = definition_for(response)
     except Unreadable as error:
-        return FileSummary(display, unreadable_result(display, error))
+        return FileSummary(display, unreadable_result(display, error, source))
     findings = validate(response, definition, display_path=display)
     state = str(response.state.value).strip() if response.state and response.state.value is not None else ""
     if any(f.severity is Severity.error for f in findings):

@@ -7,11 +7,13 @@ the file itself: the wrong type for a field, an unknown key, a duplicate key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.i18n import _
 from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path
+from engine.validation.codes import Code
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 PROTOCOLS = ("trafficking", "smuggling", "firearms")
@@ -22,14 +24,20 @@ TRUE = ("true", "True", "TRUE", "yes", "Yes", "YES")
 FALSE = ("false", "False", "FALSE", "no", "No", "NO")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Problem:
     """A defect of the file's shape, found while reading it."""
 
     mark: Position
-    message: str
+    text: str | Callable[[], str]
+    """The message, or what words it when it is needed (a file may repeat some problems many
+    thousand times, and the validator lists only the first ones)."""
     item: str | None = None
-    code: str = "malformed"
+    code: Code = Code.wrong_type
+
+    @property
+    def message(self) -> str:
+        return self.text() if callable(self.text) else self.text
 
 
 @dataclass(slots=True)
@@ -82,6 +90,8 @@ class Response:
     parties: list[Located] = field(default_factory=list)
     parties_mark: Position | None = None
     uncac_party: Located | None = None
+    uncac_party_mark: Position | None = None
+    """Where ``uncac_party`` is given (``None`` when missing or empty, even if its value is not true or false)."""
     answers: dict[str, Answer] = field(default_factory=dict)
     answers_mark: Position | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -108,14 +118,14 @@ def read(path: Path) -> Response:
     """Read a response file; raise :class:`Unreadable` when it is not one at all."""
     response = Response(path)
 
-    def duplicate(key: str, first: Mark, again: Mark) -> None:
+    def duplicate(key: str, first: Position, again: Position) -> None:
         response.problems.append(
             Problem(
                 again,
-                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(
+                lambda: _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(
                     key=key, first=first.line, again=again.line
                 ),
-                code="duplicate-key",
+                code=Code.duplicate_key,
             )
         )
 
@@ -140,18 +150,15 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
         return None
     if not isinstance(node, Scalar):
         assert node is not None
-        response.problems.append(
-            Problem(
-                node.mark,
-                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(
-                    field=what
-                ),
-                item,
-                "wrong-type",
-            )
-        )
+        response.problems.append(Problem(node, _not_text(node, what), item, Code.wrong_type))
         return None
     return Located(node.value, node)
+
+
+def _not_text(node: Node, what: str) -> str:
+    return (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(
+        field=what
+    )
 
 
 def _text_list(node: Node | None, what: str, response: Response, item: str | None = None) -> list[Located]:
@@ -161,16 +168,20 @@ def _text_list(node: Node | None, what: str, response: Response, item: str | Non
             if type(child) is Scalar and not _null(child):
                 values.append(Located(child.value, child))
             elif _null(child):
-                response.problems.append(Problem(child.mark, _("an entry of {field} is empty").format(field=what), item, "wrong-type"))
+                response.problems.append(
+                    Problem(child, lambda: _("an entry of {field} is empty").format(field=what), item, Code.wrong_type)
+                )
             else:
-                _text(child, _("each entry of {field}").format(field=what), response, item)
+                response.problems.append(
+                    Problem(child, lambda child=child: _not_text(child, _("each entry of {field}").format(field=what)), item)
+                )
         return values
     if _null(node):
         return []
     if isinstance(node, Scalar):
         return [Located(node.value, node)]
     assert isinstance(node, Mapping)
-    response.problems.append(Problem(node.mark, _("{field} must be a list of texts").format(field=what), item, "wrong-type"))
+    response.problems.append(Problem(node, _("{field} must be a list of texts").format(field=what), item, Code.wrong_type))
     return []
 
 
@@ -179,9 +190,11 @@ def _read_header(root: Mapping, response: Response) -> None:
         if key.value not in HEADER_KEYS:
             response.problems.append(
                 Problem(
-                    key.mark,
-                    _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)),
-                    code="unknown-key",
+                    key,
+                    lambda key=key: _("unknown key {key!r}; a response file has: {keys}").format(
+                        key=key.value, keys=", ".join(HEADER_KEYS)
+                    ),
+                    code=Code.unknown_key,
                 )
             )
     response.questionnaire = _text(root.get("questionnaire"), "questionnaire", response)
@@ -193,21 +206,20 @@ def _read_header(root: Mapping, response: Response) -> None:
     uncac = root.get("uncac_party")
     if not _null(uncac):
         assert uncac is not None
+        response.uncac_party_mark = uncac
         if isinstance(uncac, Scalar) and uncac.value in TRUE:
             response.uncac_party = Located(True, uncac)
         elif isinstance(uncac, Scalar) and uncac.value in FALSE:
             response.uncac_party = Located(False, uncac)
         else:
-            response.problems.append(Problem(uncac.mark, _("uncac_party must be true or false"), code="bad-uncac-party"))
+            response.problems.append(Problem(uncac, _("uncac_party must be true or false"), code=Code.wrong_type))
     answers = root.get("answers")
     if _null(answers):
         return
     assert answers is not None
     response.answers_mark = answers
     if not isinstance(answers, Mapping):
-        response.problems.append(
-            Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type")
-        )
+        response.problems.append(Problem(answers, _('answers must be a mapping of question ids ("3.a") to answers'), code=Code.wrong_type))
         return
     for key, node in answers.pairs:
         response.answers[key.value] = _read_answer(key, node, response)
@@ -236,10 +248,10 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
             else:
                 response.problems.append(
                     Problem(
-                        field_key.mark,
-                        _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
+                        field_key,
+                        lambda name=name: _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
                         key.value,
-                        "unknown-key",
+                        Code.unknown_key,
                     )
                 )
     else:
@@ -255,15 +267,19 @@ def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
         codes = []
         for child in value_node.items:
             if _null(child):
-                response.problems.append(Problem(child.mark, _("an entry of the list of chosen options is empty"), key.value, "wrong-type"))
+                response.problems.append(
+                    Problem(child, lambda: _("an entry of the list of chosen options is empty"), key.value, Code.wrong_type)
+                )
             elif isinstance(child, Scalar):
                 codes.append(child.value)
             else:
-                response.problems.append(Problem(child.mark, _("each chosen option is a code such as other"), key.value, "wrong-type"))
+                response.problems.append(
+                    Problem(child, lambda: _("each chosen option is a code such as other"), key.value, Code.wrong_type)
+                )
         answer.value = codes
     else:
         response.problems.append(
-            Problem(value_node.mark, _("an answer is a code, a text or a list of codes, not a mapping"), key.value, "wrong-type")
+            Problem(value_node, _("an answer is a code, a text or a list of codes, not a mapping"), key.value, Code.wrong_type)
         )
     return answer
 
@@ -274,4 +290,4 @@ def _read_details(node: Node, answer: Answer, response: Response) -> None:
             located = _text(text_node, _("details of {code!r}").format(code=code.value), response, answer.id)
             answer.details[code.value] = Located(None if located is None else located.value, code)
     elif not _null(node):
-        response.problems.append(Problem(node.mark, _("details must map option codes to texts"), answer.id, "wrong-type"))
+        response.problems.append(Problem(node, _("details must map option codes to texts"), answer.id, Code.wrong_type))

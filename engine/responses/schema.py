@@ -6,8 +6,10 @@ that pass ``untoc validate --complete``: it adds, for each required question, an
 ``if``/``then`` that spells out when the question applies (its part, section,
 ancestors and condition) and then requires an answer. Warnings (an answer to a
 question that does not apply, a link that is not http(s)) have no JSON Schema
-counterpart. Patterns use Python's ``re`` semantics, as the ``jsonschema``
-library does.
+counterpart. Patterns mean the same under Python's ``re``, as the ``jsonschema``
+library does and as ECMA-262 does (JavaScript validators): whitespace is an explicit class.
+Every schema compiles under ajv's strict mode: no union types, ``type`` beside ``required`` and
+``properties``, every required property declared.
 """
 
 from __future__ import annotations
@@ -24,10 +26,15 @@ from engine.responses.model import FALSE, LANGUAGES, PROTOCOLS, TRUE
 Schema = dict[str, Any]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SPACE = r"\t\n\u000b\f\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Whitespace as Python's ``str.strip()`` (and so untoc) sees it, spelled out: Python's ``\\s`` and
+ECMA-262's differ (U+001C–U+001F, U+0085, U+FEFF), and JavaScript validators read ECMA's."""
+
 NULL: Schema = {"type": "null"}
-SCALAR: Schema = {"type": ["string", "number", "boolean"]}
-BLANK: Schema = {"type": "string", "pattern": r"^\s*$"}
-NONBLANK: Schema = {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": ["number", "boolean"]}]}
+SCALAR: Schema = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}]}
+BLANK: Schema = {"type": "string", "pattern": f"^[{SPACE}]*$"}
+NONBLANK: Schema = {"anyOf": [{"type": "string", "pattern": f"[^{SPACE}]"}, {"type": "number"}, {"type": "boolean"}]}
 EMPTY_LIST: Schema = {"type": "array", "maxItems": 0}
 TEXT_LIST: Schema = {"anyOf": [NULL, SCALAR, {"type": "array", "items": SCALAR}]}
 EMPTY_OBJECT: Schema = {"type": "object", "maxProperties": 0}
@@ -76,7 +83,10 @@ def _answer_map(entry: Entry, value: Schema) -> Schema:
         for code in codes:
             rules.append(
                 {
-                    "if": {"required": ["details"], "properties": {"details": {"type": "object", "required": [code]}}},
+                    "if": {
+                        "required": ["details"],
+                        "properties": {"details": {"type": "object", "required": [code], "properties": {code: True}}},
+                    },
                     "then": {"required": ["answer"], "properties": {"answer": _contains(code)}},
                 }
             )
@@ -109,6 +119,7 @@ def _either(value: Schema) -> Schema:
 def _answer_is(entry: Entry, schema: Schema) -> Schema:
     """The root document's answer to ``entry`` matches ``schema`` (bare or in a mapping)."""
     return {
+        "type": "object",
         "required": ["answers"],
         "properties": {"answers": {"type": "object", "required": [entry.id], "properties": {entry.id: _either(schema)}}},
     }
@@ -137,9 +148,9 @@ def _ref(entry: Entry) -> Schema:
 def _condition(condition: Condition, definition: Definition) -> Schema:
     entries = definition.entries
     if isinstance(condition, Party):
-        return {"required": ["parties"], "properties": {"parties": _contains(condition.instrument)}}
+        return {"type": "object", "required": ["parties"], "properties": {"parties": _contains(condition.instrument)}}
     if isinstance(condition, UncacParty):
-        return {"required": ["uncac_party"], "properties": {"uncac_party": {"enum": UNCAC_TRUE}}}
+        return {"type": "object", "required": ["uncac_party"], "properties": {"uncac_party": {"enum": UNCAC_TRUE}}}
     if isinstance(condition, Not):
         return {"not": _condition(condition.operand, definition)}
     if isinstance(condition, All):

@@ -15,6 +15,7 @@ and words every error.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -36,7 +37,9 @@ __all__ = [
     "decode",
     "load_path",
     "locate",
+    "os_problem",
     "parse_text",
+    "read_bytes",
     "to_python",
 ]
 
@@ -73,7 +76,7 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
     it is told about the key and parsing goes on (the second value is dropped).
     """
     try:
-        return parse_subset(text)
+        return parse_subset(text, on_duplicate)
     except Outside:
         pass
     from engine.strict_yaml.full import parse_events  # imports PyYAML: only for files beyond the subset
@@ -81,27 +84,70 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
     return parse_events(text, on_duplicate)
 
 
-def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
-    """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML."""
+def os_problem(error: OSError) -> str:
+    """What an operating-system error means for a path, in words."""
+    if isinstance(error, FileNotFoundError):
+        return _("no such file")
+    if isinstance(error, PermissionError):
+        return _("permission denied")
+    if error.errno == errno.ELOOP:
+        return _("a loop of symbolic links: it leads nowhere")
+    return _("cannot be read: {reason}").format(reason=error.strerror or error)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read (only regular files are: a FIFO could wait forever)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return _("is a directory, not a file")
+    if stat.S_ISFIFO(mode):
+        return _("is a named pipe (FIFO), not a regular file")
+    if stat.S_ISSOCK(mode):
+        return _("is a socket, not a regular file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("is a device, not a regular file")
+    return _("is not a regular file")
+
+
+def read_bytes(path: Path) -> bytes:
+    """At most :data:`MAX_BYTES` + 1 bytes of a regular file, without ever waiting for a writer.
+
+    The path is looked at before it is opened (a device is never opened), and opened without
+    blocking (a file swapped for a FIFO in between cannot hang the read).
+    """
     try:
-        # Opened without blocking, so that a named pipe with no writer does not hang the reader.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(descriptor, "rb") as handle:
-            mode = os.fstat(descriptor).st_mode
-            if stat.S_ISDIR(mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(mode):
-                raise YamlError(_("is not a regular file (a pipe, a device or a socket)"))
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise YamlError(_("is a directory, not a file")) from None
+        problem = _not_regular(os.stat(path).st_mode)
+        if problem:
+            raise YamlError(problem)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise YamlError(_("no such file")) from None
-    except PermissionError:
-        raise YamlError(_("permission denied")) from None
+        broken = os.path.islink(path)
+        raise YamlError(_("a broken symbolic link: its target does not exist") if broken else _("no such file")) from None
     except OSError as error:
-        raise YamlError(_("cannot be read: {reason}").format(reason=error.strerror or error)) from None
-    return parse_text(decode(data), on_duplicate)
+        raise YamlError(os_problem(error)) from None
+    try:
+        problem = _not_regular(os.fstat(descriptor).st_mode)
+        if problem:
+            raise YamlError(problem)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(descriptor, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise YamlError(os_problem(error)) from None
+    finally:
+        os.close(descriptor)
+
+
+def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
+    """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML in a regular file."""
+    return parse_text(decode(read_bytes(path)), on_duplicate)
 
 
 def to_python(node: Node | None) -> object:

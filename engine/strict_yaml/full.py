@@ -70,7 +70,7 @@ def parse_events(text: str, on_duplicate: DuplicateHandler | None = None) -> Nod
                         raise YamlError(_("a mapping key must be plain text"), node.mark)
                     previous = container._index.get(node.value)
                     if previous is not None:
-                        first = container.pairs[previous][0].mark
+                        first = container.pairs[previous][0]
                         if on_duplicate is None:
                             raise YamlError(
                                 _("duplicate key {key!r}: first at line {first}, again at line {again}").format(
@@ -78,7 +78,7 @@ def parse_events(text: str, on_duplicate: DuplicateHandler | None = None) -> Nod
                                 ),
                                 node.mark,
                             )
-                        on_duplicate(node.value, first, node.mark)
+                        on_duplicate(node.value, first, node)  # the nodes as positions: a Mark only if a message needs one
                         node = Scalar(_DROPPED, line, column, False)
                     key = node
                 else:

@@ -90,5 +90,5 @@ class YamlError(Exception):
         self.mark = mark or Mark(1, 1)
 
 
-DuplicateHandler = Callable[[str, Mark, Mark], None]
+DuplicateHandler = Callable[[str, Position, Position], None]
 """Called with (key, first mark, second mark) for a repeated key; the first value is kept."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from engine.strict_yaml.nodes import Mapping, Node, Scalar, Sequence
+from engine.strict_yaml.nodes import DuplicateHandler, Mapping, Node, Scalar, Sequence
 
 
 class Outside(Exception):
@@ -53,10 +53,12 @@ DEEPEST = 100
 """Mappings nested deeper than this (response files nest two or three) are left to the full reader."""
 
 
-def parse_subset(text: str) -> Mapping:
+def parse_subset(text: str, on_duplicate: DuplicateHandler | None = None) -> Mapping:
     """The located tree of ``text``, whose top level must be a block mapping.
 
-    Raises :class:`Outside` when the text leaves the subset; never any other exception.
+    Raises :class:`Outside` when the text leaves the subset; never any other exception. A repeated
+    key whose value is on its own line is in the subset only with ``on_duplicate``, told about it
+    (once the whole text is read) as the full reader tells it; the second value is dropped.
     """
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # Windows line ends: LibYAML reads them as \n too
@@ -65,7 +67,11 @@ def parse_subset(text: str) -> Mapping:
             raise Outside  # a control character: tab, carriage return…
     elif _NOT_IN_SUBSET.search(text):
         raise Outside
-    return _Reader(text.split("\n")).read()
+    reader = _Reader(text.split("\n"), on_duplicate is not None)
+    root = reader.read()
+    for key_text, first, again in reader.repeats:  # only now: a text handed over must not report them twice
+        on_duplicate(key_text, first, again)  # type: ignore[misc]
+    return root
 
 
 class _Reader:
@@ -80,12 +86,16 @@ class _Reader:
     neither blank nor a comment), its indentation and its text.
     """
 
-    __slots__ = ("column", "content", "depth", "index", "lines")
+    __slots__ = ("column", "content", "depth", "index", "lines", "repeats", "tell_repeats")
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], tell_repeats: bool = False) -> None:
         self.lines = lines
         self.depth = 0
         """How many mappings are open below the top-level one."""
+        self.tell_repeats = tell_repeats
+        """Whether a repeated key with a one-line value stays in the subset (else the full reader words the error)."""
+        self.repeats: list[tuple[str, Scalar, Scalar]] = []
+        """Repeated keys (key, first, again), told to the caller's handler once the text is read."""
         self._seek(0)
 
     def _seek(self, index: int) -> None:
@@ -123,10 +133,13 @@ class _Reader:
             key, rest, colon = _key(content, indent, index + 1)
             if rest and rest[0] != " ":
                 raise Outside
-            if key.value in keys or colon - indent > LONGEST_KEY:
-                raise Outside  # a duplicate is reported by the full reader
+            repeated = key.value in keys
+            if (repeated and not self.tell_repeats) or colon - indent > LONGEST_KEY:
+                raise Outside  # the full reader words the error
             value_text = rest.lstrip(" ")
             if not value_text or value_text[0] == "#":
+                if repeated:
+                    raise Outside  # a repeated key whose value is a block: left to the full reader
                 value = None  # below the key, or empty
                 index += 1
             else:
@@ -153,8 +166,11 @@ class _Reader:
                 self.index, self.column, self.content = index, column, content
                 value = self._below(indent, Scalar("", key.line, colon + 2, True))
                 index, column, content = self.index, self.column, self.content
-            keys[key.value] = len(pairs)
-            pairs.append((key, value))
+            if repeated:
+                self.repeats.append((key.value, pairs[keys[key.value]][0], key))
+            else:
+                keys[key.value] = len(pairs)
+                pairs.append((key, value))
             if column != indent:
                 self.index, self.column, self.content = index, column, content
                 if column < indent:

@@ -1,72 +1,54 @@
-"""Print validation results: human text or JSON (one schema for every file)."""
+"""Reporters: validation results as text, JSON, GitHub annotations, JUnit XML or SARIF.
+
+Every reporter has one signature, ``(results, *, verbose) -> str`` (:class:`Reporter`), and is
+chosen by name from :data:`REPORTERS`. Messages and paths in the results are already neutralised
+(no control or format character from a file reaches a report); each format adds only its own
+escaping.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import Protocol
 
 from engine.conditions.describe import quoted
 from engine.i18n import _, ngettext
+from engine.validation.codes import Code
 from engine.validation.findings import Finding, Severity
+from engine.validation.results import FileResult, count, exit_code
 
 
-@dataclass(slots=True)
-class FileResult:
-    """The findings of one file, or why it could not be read at all (``fatal``)."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    fatal: str | None = None
-    """Why the file could not be read as a response file (exit code 2)."""
-    fatal_line: int = 1
-    fatal_column: int = 1
-
-    @property
-    def status(self) -> str:
-        if self.fatal:
-            return "unreadable"
-        return "invalid" if any(f.severity is Severity.error for f in self.findings) else "valid"
+class Reporter(Protocol):
+    def __call__(self, results: list[FileResult], *, verbose: bool = False) -> str: ...
 
 
-def exit_code(results: Iterable[FileResult]) -> int:
-    """0: no errors · 1: some file has errors · 2: some file is no response file at all."""
-    statuses = {r.status for r in results}
-    if "unreadable" in statuses:
-        return 2
-    return 1 if "invalid" in statuses else 0
+REPORTERS: dict[str, Reporter] = {}
+"""The output formats of ``untoc validate --format``, by name."""
 
 
-def _count(results: list[FileResult], severity: Severity) -> int:
-    return sum(1 for r in results for f in r.findings if f.severity is severity)
+def reporter(name: str) -> Callable[[Reporter], Reporter]:
+    def register(function: Reporter) -> Reporter:
+        REPORTERS[name] = function
+        return function
+
+    return register
 
 
-def _line(finding: Finding) -> str:
+def _text_path(path: str) -> str:
+    """A path as a text line may start with it: never ``::`` (GitHub reads such a line as a command)."""
+    return "./" + path if path.startswith(":") else path
+
+
+def _line(finding: Finding, path: str) -> str:
     """``FILE:LINE:COLUMN: severity [id] message — “excerpt of the question”``."""
     item = f" [{finding.item}]" if finding.item else ""
     excerpt = f" — {quoted(finding.excerpt)}" if finding.excerpt else ""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}{excerpt}"
+    return f"{path}:{finding.line}:{finding.column}: {finding.severity.value}{item} {finding.message}{excerpt}"
 
 
-def as_text(results: list[FileResult], verbose: bool = False) -> str:
-    lines: list[str] = []
-    for result in results:
-        if result.fatal:
-            lines.append(f"{result.path}:{result.fatal_line}:{result.fatal_column}: error {result.fatal}")
-            continue
-        hidden = 0
-        for finding in result.findings:
-            if finding.severity is Severity.info and not verbose:
-                hidden += 1
-                continue
-            lines.append(_line(finding))
-        if hidden:
-            note = ngettext(
-                "{count} applicable question not answered yet (--verbose lists it; --complete makes it an error)",
-                "{count} applicable questions not answered yet (--verbose lists them; --complete makes them errors)",
-                hidden,
-            ).format(count=hidden)
-            lines.append(f"{result.path}: note: {note}")
-    errors, warnings = _count(results, Severity.error), _count(results, Severity.warning)
+def summary_line(results: list[FileResult]) -> str:
+    """``N files checked: N errors, N warnings[, N unreadable]``."""
+    errors, warnings = count(results, Severity.error), count(results, Severity.warning)
     unreadable = sum(1 for r in results if r.fatal)
     summary = _("{files}: {errors}, {warnings}").format(
         files=ngettext("{count} file checked", "{count} files checked", len(results)).format(count=len(results)),
@@ -75,11 +57,37 @@ def as_text(results: list[FileResult], verbose: bool = False) -> str:
     )
     if unreadable:
         summary += _(", {count} unreadable").format(count=unreadable)
-    lines.append(summary)
+    return summary
+
+
+@reporter("text")
+def as_text(results: list[FileResult], *, verbose: bool = False) -> str:
+    lines: list[str] = []
+    for result in results:
+        path = _text_path(result.path)
+        if result.fatal:
+            lines.append(f"{path}:{result.fatal_line}:{result.fatal_column}: error {result.fatal}")
+            continue
+        hidden = 0
+        for finding in result.findings:
+            if finding.severity is Severity.info and not verbose:
+                hidden += 1
+                continue
+            lines.append(_line(finding, path))
+        if hidden:
+            note = ngettext(
+                "{count} applicable question not answered yet (--verbose lists it; --complete makes it an error)",
+                "{count} applicable questions not answered yet (--verbose lists them; --complete makes them errors)",
+                hidden,
+            ).format(count=hidden)
+            lines.append(f"{path}: note: {note}")
+    lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
 
 
-def as_json(results: list[FileResult]) -> str:
+@reporter("json")
+def as_json(results: list[FileResult], *, verbose: bool = False) -> str:
+    """Every finding of every file (``verbose`` changes nothing: machines get everything)."""
     data = {
         "version": 1,
         "files": [
@@ -93,9 +101,9 @@ def as_json(results: list[FileResult]) -> str:
         ],
         "summary": {
             "files": len(results),
-            "errors": _count(results, Severity.error),
-            "warnings": _count(results, Severity.warning),
-            "unanswered": sum(1 for r in results for f in r.findings if f.code == "unanswered"),
+            "errors": count(results, Severity.error),
+            "warnings": count(results, Severity.warning),
+            "unanswered": count(results, code=Code.unanswered),
             "unreadable": sum(1 for r in results if r.fatal),
             "exit_code": exit_code(results),
         },
@@ -112,8 +120,9 @@ def _github_escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def as_github(results: list[FileResult]) -> str:
-    """GitHub Actions workflow commands: annotations on the offending lines."""
+@reporter("github")
+def as_github(results: list[FileResult], *, verbose: bool = False) -> str:
+    """GitHub Actions workflow commands: annotations on the offending lines, then the summary."""
     lines: list[str] = []
     for result in results:
         path = _github_escape(result.path, True)
@@ -129,11 +138,12 @@ def as_github(results: list[FileResult]) -> str:
             lines.append(
                 f"::{finding.severity.value} file={path},line={finding.line},col={finding.column},title={title}::{_github_escape(finding.message)}"
             )
-    lines.append(as_text(results).splitlines()[-1])
+    lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
 
 
-def as_junit(results: list[FileResult]) -> str:
+@reporter("junit")
+def as_junit(results: list[FileResult], *, verbose: bool = False) -> str:
     """JUnit XML: one test case per file, failing when the file has errors."""
     from xml.sax.saxutils import escape, quoteattr
 
@@ -168,50 +178,11 @@ def _xml_safe(text: str) -> str:
     return "".join(c for c in text if c in "\n\t\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff")
 
 
-SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
-
-
-def as_sarif(results: list[FileResult]) -> str:
-    """SARIF 2.1.0, for code-scanning dashboards."""
-    from engine import __version__
-
-    rules: dict[str, dict[str, object]] = {}
-    sarif_results = []
-
-    def result_of(rule: str, level: str, message: str, uri: str, line: int, column: int, item: str | None) -> dict[str, object]:
-        rules.setdefault(rule, {"id": rule, "name": rule, "shortDescription": {"text": rule.replace("-", " ")}})
-        entry: dict[str, object] = {
-            "ruleId": rule,
-            "level": level,
-            "message": {"text": message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": {"startLine": line, "startColumn": column}}}],
-        }
-        if item:
-            entry["properties"] = {"question": item}
-        return entry
-
-    for result in results:
-        uri = result.path.replace("\\", "/")
-        if result.fatal:
-            sarif_results.append(result_of("unreadable", "error", result.fatal, uri, result.fatal_line, result.fatal_column, None))
-            continue
-        for finding in result.findings:
-            sarif_results.append(
-                result_of(finding.code, SARIF_LEVEL[finding.severity], finding.message, uri, finding.line, finding.column, finding.item)
-            )
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "untoc", "version": __version__, "rules": list(rules.values())}},
-                "results": sarif_results,
-            }
-        ],
-    }
+@reporter("sarif")
+def as_sarif(results: list[FileResult], *, verbose: bool = False) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards (see :mod:`engine.validation.sarif`)."""
     import json
 
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from engine.validation.sarif import sarif_log
 
-
-FORMATTERS = {"text": as_text, "json": as_json, "github": as_github, "junit": as_junit, "sarif": as_sarif}
+    return json.dumps(sarif_log(results), ensure_ascii=False, indent=2) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
@@ -11,9 +12,10 @@ from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_LABELS, SCALE_VALUES, AnswerKind
-from engine.i18n import _, current_language, questionnaire_text
+from engine.i18n import _, current_language, ngettext, questionnaire_text
 from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unreadable, read
 from engine.strict_yaml import Mark, Position
+from engine.validation.codes import CAP, Code
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
 
@@ -21,28 +23,65 @@ LABEL_TO_CODE = {label.lower(): code for code, label in SCALE_LABELS.items()}
 
 
 class _Collector:
+    """The findings of one file. Every message is neutralised here (text from the file may be
+    echoed in it), and a capped code stops being listed after :data:`CAP` findings: its message,
+    possibly costly (suggestions), is built only for those listed."""
+
     def __init__(self, response: Response, display_path: str) -> None:
         self.response = response
         self.path = display_path
         self.findings: list[Finding] = []
+        self.counts: dict[Code, int] = {}
+        self.first_omitted: dict[Code, tuple[Position, Severity]] = {}
 
     def add(
-        self, mark: Position | None, severity: Severity, code: str, message: str, entry: Entry | None = None, item: str | None = None
+        self,
+        mark: Position | None,
+        code: Code,
+        message: str | Callable[[], str],
+        entry: Entry | None = None,
+        item: str | None = None,
+        severity: Severity | None = None,
     ) -> None:
         where = mark or Mark(1, 1)
+        if code.capped:
+            count = self.counts[code] = self.counts.get(code, 0) + 1
+            if count > CAP:
+                if count == CAP + 1:
+                    self.first_omitted[code] = (where, severity or code.severity)
+                return
         self.findings.append(
             Finding(
                 path=self.path,
                 line=where.line,
                 column=where.column,
-                severity=severity,
+                severity=severity or code.severity,
                 code=code,
-                message=message,
+                message=clean(message() if callable(message) else message),
                 item=entry.id if entry else (clean(item) if item else None),
                 number=entry.number if entry else None,
                 excerpt=excerpt(questionnaire_text(entry.item.text, current_language())) if entry else None,
             )
         )
+
+    def close(self) -> list[Finding]:
+        """The findings sorted by position, with one ``more-findings`` for each capped code that overflowed."""
+        for code, (where, severity) in self.first_omitted.items():
+            omitted = self.counts[code] - CAP
+            message = ngettext(
+                "{count} more {code} finding in this file is not listed (only the first {cap} of a kind are)",
+                "{count} more {code} findings in this file are not listed (only the first {cap} of a kind are)",
+                omitted,
+            ).format(count=written_number(omitted), code=code, cap=CAP)
+            self.add(where, Code.more_findings, message, severity=severity)
+        return sorted(self.findings, key=Finding.sort_key)
+
+
+def written_number(value: int) -> str:
+    """``value`` written as the language of the messages writes numbers (``99,950``, ``99 950``)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=current_language())
 
 
 def read_answering(path: Path) -> tuple[Response, Definition]:
@@ -77,15 +116,14 @@ def validate(response: Response, definition: Definition, complete: bool = False,
     out = _Collector(response, display_path or clean(str(response.path)))
     for problem in response.problems:
         entry = definition.entries.get(problem.item) if problem.item else None
-        code = "wrong-type" if problem.code == "bad-uncac-party" else problem.code
-        out.add(problem.mark, Severity.error, code, clean(problem.message), entry, problem.item)
+        out.add(problem.mark, problem.code, problem.text, entry, problem.item)
     _check_header(response, out)
     values: dict[str, object] = {}
     known: list[tuple[Answer, Entry]] = []
     for answer in response.answers.values():
         entry = definition.entries.get(answer.id)
         if entry is None:
-            out.add(answer.key_mark, Severity.error, "unknown-question", _unknown_question(answer.id, definition), item=answer.id)
+            out.add(answer.key_mark, Code.unknown_question, lambda answer=answer: _unknown_question(answer.id, definition), item=answer.id)
             continue
         known.append((answer, entry))
         value = _check_answer(answer, entry, out)
@@ -99,13 +137,12 @@ def validate(response: Response, definition: Definition, complete: bool = False,
             reason = _why_not(definition, entry.id, status, Facts(effective, response.party_set, response.is_uncac_party))
             out.add(
                 answer.mark,
-                Severity.warning,
-                "not-applicable",
+                Code.not_applicable,
                 _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
     _check_unanswered(definition, status, response, complete, out)
-    return sorted(out.findings, key=Finding.sort_key)
+    return out.close()
 
 
 def _close_matches(word: str, candidates: object, n: int = 1, cutoff: float = 0.6) -> list[str]:
@@ -118,60 +155,54 @@ def _check_header(response: Response, out: _Collector) -> None:
     if response.state is None or not str(response.state.value).strip():
         out.add(
             response.state.mark if response.state else None,
-            Severity.error,
-            "missing-state",
+            Code.missing_state,
             _("the file does not name the State (state: …)"),
         )
     language = response.language
     if language is None:
         out.add(
             None,
-            Severity.error,
-            "missing-language",
+            Code.missing_language,
             _("the file does not give the language of its answers (language: one of {choices})").format(choices=", ".join(LANGUAGES)),
         )
     elif language.value not in LANGUAGES:
         out.add(
             language.mark,
-            Severity.error,
-            "unknown-language",
-            _("unknown language '{value}'; use one of: {choices}").format(value=clean(language.value), choices=", ".join(LANGUAGES)),
+            Code.unknown_language,
+            _("unknown language '{value}'; use one of: {choices}").format(value=language.value, choices=", ".join(LANGUAGES)),
         )
     seen: set[str] = set()
     for party in response.parties:
         name = str(party.value)
         if name not in PROTOCOLS:
-            hint = _close_matches(name, PROTOCOLS, n=1)
-            suggestion = _(" (did you mean {suggestion}?)").format(suggestion=hint[0]) if hint else ""
-            out.add(
-                party.mark,
-                Severity.error,
-                "unknown-party",
-                _("unknown Protocol '{value}'{suggestion}; parties lists: {choices}").format(
-                    value=clean(name), suggestion=suggestion, choices=", ".join(PROTOCOLS)
-                ),
-            )
+            out.add(party.mark, Code.unknown_party, lambda name=name: _unknown_party(name))
         elif name in seen:
-            out.add(party.mark, Severity.warning, "duplicate-party", _("{name} is listed twice in parties").format(name=name))
+            out.add(party.mark, Code.duplicate_party, _("{name} is listed twice in parties").format(name=name))
         seen.add(name)
     if response.parties_mark is None:
         out.add(
             None,
-            Severity.warning,
-            "missing-parties",
+            Code.missing_parties,
             _(
                 "the file does not list the Protocols the State is party to (parties: […]); the Protocols' parts are treated as not applicable"
             ),
         )
-    if response.uncac_party is None and not any(p.code == "bad-uncac-party" for p in response.problems):
+    if response.uncac_party is None and response.uncac_party_mark is None:
         out.add(
             None,
-            Severity.warning,
-            "missing-uncac-party",
+            Code.missing_uncac_party,
             _(
                 "the file does not say whether the State is party to the Convention against Corruption (uncac_party: true|false); assuming false"
             ),
         )
+
+
+def _unknown_party(name: str) -> str:
+    hint = _close_matches(name, PROTOCOLS, n=1)
+    suggestion = _(" (did you mean {suggestion}?)").format(suggestion=hint[0]) if hint else ""
+    return _("unknown Protocol '{value}'{suggestion}; parties lists: {choices}").format(
+        value=name, suggestion=suggestion, choices=", ".join(PROTOCOLS)
+    )
 
 
 def _unknown_question(item_id: str, definition: Definition) -> str:
@@ -186,7 +217,7 @@ def _unknown_question(item_id: str, definition: Definition) -> str:
             if number == close[0]
             else _("; did you mean {suggestion} ({number})?").format(suggestion=close[0], number=number)
         )
-    return _("{questionnaire} has no question '{value}'{hint}").format(questionnaire=definition.id, value=clean(item_id), hint=hint)
+    return _("{questionnaire} has no question '{value}'{hint}").format(questionnaire=definition.id, value=item_id, hint=hint)
 
 
 def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
@@ -198,8 +229,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             children = ", ".join(c.id for c in entry.children[:4])
             out.add(
                 answer.mark,
-                Severity.error,
-                "stem-answered",
+                Code.stem_answered,
                 _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children),
                 entry,
             )
@@ -213,26 +243,19 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         if not isinstance(value, str):
             out.add(
                 answer.mark,
-                Severity.error,
-                "wrong-kind",
+                Code.wrong_kind,
                 _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
                 entry,
             )
             return None
         code = value
         if code not in allowed:
-            hint = LABEL_TO_CODE.get(code.strip().lower())
-            hint_text = (
-                _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint))) if hint and hint in allowed else ""
-            )
-            if not hint_text and code.strip().lower() in allowed:
-                hint_text = _(" (codes are lowercase: {code})").format(code=code.strip().lower())
+            hint_text = _scale_hint(code, allowed)
             out.add(
                 answer.mark,
-                Severity.error,
-                "unknown-option",
+                Code.unknown_option,
                 _("{number} takes one of {choices}, not '{value}'{hint}").format(
-                    number=entry.number, choices=", ".join(allowed), value=clean(value), hint=hint_text
+                    number=entry.number, choices=", ".join(allowed), value=value, hint=hint_text
                 ),
                 entry,
             )
@@ -241,13 +264,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         return code
     if kind is AnswerKind.text:
         if not isinstance(value, str):
-            out.add(
-                answer.mark,
-                Severity.error,
-                "wrong-kind",
-                _("{number} is answered in free text, not a list").format(number=entry.number),
-                entry,
-            )
+            out.add(answer.mark, Code.wrong_kind, _("{number} is answered in free text, not a list").format(number=entry.number), entry)
             return None
         _check_extras(answer, entry, [], out)
         return value
@@ -256,8 +273,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
         out.add(
             answer.mark,
-            Severity.error,
-            "wrong-kind",
+            Code.wrong_kind,
             _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)),
             entry,
         )
@@ -266,22 +282,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     for code in chosen:
         text = str(code)
         if text not in codes_allowed:
-            close = _close_matches(text, codes_allowed, n=1)
-            hint = _(" (did you mean {suggestion}?)").format(suggestion=close[0]) if close else ""
-            out.add(
-                answer.mark,
-                Severity.error,
-                "unknown-option",
-                _("{number} has no option '{value}'{hint}; its options are: {choices}").format(
-                    number=entry.number, value=clean(text), hint=hint, choices=", ".join(codes_allowed)
-                ),
-                entry,
-            )
+            out.add(answer.mark, Code.unknown_option, lambda text=text: _unknown_option(entry, text), entry)
         elif text in valid:
             out.add(
                 answer.mark,
-                Severity.warning,
-                "duplicate-option",
+                Code.duplicate_option,
                 _("{number}: option {code} is chosen twice").format(number=entry.number, code=text),
                 entry,
             )
@@ -293,6 +298,27 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     return valid[0] if kind is AnswerKind.choice else valid
 
 
+def _scale_hint(code: str, allowed: tuple[str, ...]) -> str:
+    """How to write ``code`` as one of ``allowed``, when it is near enough: blanks around it, a label, capitals."""
+    bare = code.strip()
+    if bare in allowed:
+        return _(" (without the blanks around it: {code})").format(code=bare)
+    hint = LABEL_TO_CODE.get(bare.lower())
+    if hint and hint in allowed:
+        return _(" (write {code} for {label})").format(code=hint, label=quoted(scale_label(hint)))
+    if bare.lower() in allowed:
+        return _(" (codes are lowercase: {code})").format(code=bare.lower())
+    return ""
+
+
+def _unknown_option(entry: Entry, text: str) -> str:
+    close = _close_matches(text, entry.values, n=1)
+    hint = _(" (did you mean {suggestion}?)").format(suggestion=close[0]) if close else ""
+    return _("{number} has no option '{value}'{hint}; its options are: {choices}").format(
+        number=entry.number, value=text, hint=hint, choices=", ".join(entry.values)
+    )
+
+
 def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collector) -> None:
     """``other``, ``details`` and ``links`` against what was chosen."""
     specify = entry.specify
@@ -302,16 +328,14 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
         if "other" not in entry.values:
             out.add(
                 answer.other.mark,
-                Severity.error,
-                "other-without-option",
+                Code.other_without_option,
                 _("{number} has no option 'other', so 'other' text has no place").format(number=entry.number),
                 entry,
             )
         elif "other" not in chosen:
             out.add(
                 answer.other.mark,
-                Severity.error,
-                "other-without-option",
+                Code.other_without_option,
                 _("'other' text is given but the option 'other' is not chosen in {number}").format(number=entry.number),
                 entry,
             )
@@ -319,17 +343,15 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
         if code not in entry.values:
             out.add(
                 located.mark,
-                Severity.error,
-                "unknown-option",
-                _("details are given for '{value}', which is not an option of {number}").format(value=clean(code), number=entry.number),
+                Code.unknown_option,
+                _("details are given for '{value}', which is not an option of {number}").format(value=code, number=entry.number),
                 entry,
             )
         elif code not in chosen:
             out.add(
                 located.mark,
-                Severity.error,
-                "details-without-option",
-                _("details are given for '{code}' but that option is not chosen in {number}").format(code=clean(code), number=entry.number),
+                Code.details_without_option,
+                _("details are given for '{code}' but that option is not chosen in {number}").format(code=code, number=entry.number),
                 entry,
             )
     for code in chosen:
@@ -340,8 +362,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 label = value_label(entry, code)  # type: ignore[union-attr]
                 out.add(
                     answer.mark,
-                    Severity.warning,
-                    "specify-missing",
+                    Code.specify_missing,
                     _("{number}: {label} is chosen but not specified (add {field})").format(
                         number=entry.number, label=quoted(label), field=where
                     ),
@@ -350,9 +371,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
-            out.add(
-                link.mark, Severity.warning, "bad-link", _("'{value}' is not an absolute http(s) link").format(value=clean(text)), entry
-            )
+            out.add(link.mark, Code.bad_link, _("'{value}' is not an absolute http(s) link").format(value=text), entry)
 
 
 def _why_not(definition: Definition, item_id: str, status: dict[str, Applicability], facts: Facts) -> str:
@@ -373,8 +392,7 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
     if code == "yes":
         out.add(
             answer.mark,
-            Severity.warning,
-            "legislation-missing",
+            Code.legislation_missing,
             _(
                 "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
                 "under each {yes}; add legislation: [...])"
@@ -386,7 +404,7 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
 def _check_unanswered(
     definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
 ) -> None:
-    severity = Severity.error if complete else Severity.info
+    severity = Severity.error if complete else Code.unanswered.severity
     where = response.answers_mark
     for entry in definition.entries.values():
         if not entry.expects_answer or not status[entry.id].applies:
@@ -395,4 +413,4 @@ def _check_unanswered(
         if answer is not None and answer.is_given:
             continue
         mark = answer.mark if answer is not None else where
-        out.add(mark, severity, "unanswered", _("{number} applies but is not answered").format(number=entry.number), entry)
+        out.add(mark, Code.unanswered, _("{number} applies but is not answered").format(number=entry.number), entry, severity=severity)
