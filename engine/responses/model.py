@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.conditions.evaluate import is_given
 from engine.i18n import _
 from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path
 
@@ -62,11 +63,8 @@ class Answer:
 
     @property
     def is_given(self) -> bool:
-        if self.value is None:
-            return False
-        if isinstance(self.value, str):
-            return self.value.strip() != ""
-        return bool(self.value)
+        """An answer is given unless it is null, blank or an empty list (one rule: ``conditions.evaluate.is_given``)."""
+        return is_given(self.value)
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
+from engine.conditions.completeness import completeness, readable
 from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
@@ -77,7 +78,8 @@ def validate(response: Response, definition: Definition, complete: bool = False,
             out.add(answer.key_mark, Severity.error, "unknown-question", _unknown_question(answer.id, definition), item=answer.id)
             continue
         known.append((answer, entry))
-        value = _check_answer(answer, entry, out)
+        _check_answer(answer, entry, out)
+        value = readable(entry, answer.value)
         if value is not None:
             values[entry.id] = value
     status, _effective = applicability(definition, values, response.party_set, response.is_uncac_party)
@@ -178,8 +180,8 @@ def _unknown_question(item_id: str, definition: Definition) -> str:
     return _("{questionnaire} has no question '{value}'{hint}").format(questionnaire=definition.id, value=clean(item_id), hint=hint)
 
 
-def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
-    """Report an ill-formed answer; return the value conditions may read (``None`` if none)."""
+def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> None:
+    """Report an ill-formed answer (the value conditions read is :func:`readable`'s)."""
     value = answer.value
     kind = entry.kind
     if kind is AnswerKind.none:
@@ -193,10 +195,10 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
                 entry,
             )
         _check_extras(answer, entry, [], out)
-        return None
+        return
     if not answer.is_given:
         _check_extras(answer, entry, [], out)
-        return None
+        return
     if kind in SCALE_VALUES:
         allowed = SCALE_VALUES[kind]
         if not isinstance(value, str):
@@ -207,7 +209,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
                 _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
                 entry,
             )
-            return None
+            return
         code = value
         if code not in allowed:
             hint = LABEL_TO_CODE.get(code.strip().lower())
@@ -225,17 +227,17 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
                 ),
                 entry,
             )
-            return None
+            return
         _check_extras(answer, entry, [], out)
-        return code
+        return
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
                 answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
             )
-            return None
+            return
         _check_extras(answer, entry, [], out)
-        return value
+        return
     codes_allowed = entry.values
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
@@ -246,7 +248,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)),
             entry,
         )
-        return None
+        return
     valid: list[str] = []
     for code in chosen:
         text = str(code)
@@ -273,9 +275,6 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         else:
             valid.append(text)
     _check_extras(answer, entry, valid, out)
-    if not valid:
-        return None
-    return valid[0] if kind is AnswerKind.choice else valid
 
 
 def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collector) -> None:
@@ -385,13 +384,18 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
 def _check_unanswered(
     definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
 ) -> None:
+    """Each question still to be answered (see :mod:`engine.conditions.completeness`): info, or an error with ``complete``."""
     severity = Severity.error if complete else Severity.info
-    where = response.answers_mark
-    for entry in definition.entries.values():
-        if not entry.expects_answer or not status[entry.id].applies:
-            continue
-        answer = response.answers.get(entry.id)
-        if answer is not None and answer.is_given:
-            continue
-        mark = answer.mark if answer is not None else where
-        out.add(mark, severity, "unanswered", _("{number} applies but is not answered").format(number=entry.number), entry)
+    given = {item_id for item_id, answer in response.answers.items() if answer.is_given}
+    for item_id in completeness(definition, status, given).unanswered:
+        entry = definition.entries[item_id]
+        answer = response.answers.get(item_id)
+        mark = answer.mark if answer is not None else response.answers_mark
+        state = status[item_id]
+        if state.pending and state.condition is not None:
+            message = _("{number} is not answered; it applies when {condition}, and that is not decided yet").format(
+                number=entry.number, condition=describe(state.condition, definition.entries)
+            )
+        else:
+            message = _("{number} applies but is not answered").format(number=entry.number)
+        out.add(mark, severity, "unanswered", message, entry)
