@@ -7,12 +7,13 @@ the file itself: the wrong type for a field, an unknown key, a duplicate key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.conditions.evaluate import is_given
 from engine.i18n import _
-from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path
+from engine.strict_yaml import DuplicateHandler, Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path, parse_text
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 PROTOCOLS = ("trafficking", "smuggling", "firearms")
@@ -102,19 +103,30 @@ class Unreadable(Exception):
 
 def read(path: Path) -> Response:
     """Read a response file; raise :class:`Unreadable` when it is not one at all."""
+    return _read(path, lambda on_duplicate: load_path(path, on_duplicate))
+
+
+def read_text(text: str, path: Path) -> Response:
+    """Read the text of a response file (``path`` names it in messages)."""
+    return _read(path, lambda on_duplicate: parse_text(text, on_duplicate))
+
+
+def _read(path: Path, parse: Callable[[DuplicateHandler], Node | None]) -> Response:
     response = Response(path)
 
     def duplicate(key: str, first: Mark, again: Mark) -> None:
         response.problems.append(
             Problem(
                 again,
-                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(key=key, first=first.line, again=again.line),
+                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(
+                    key=key, first=first.line, again=again.line
+                ),
                 code="duplicate-key",
             )
         )
 
     try:
-        root = load_path(path, duplicate)
+        root = parse(duplicate)
     except YamlError as error:
         raise Unreadable(error.message, error.mark) from None
     if root is None:
@@ -137,7 +149,9 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
         response.problems.append(
             Problem(
                 node.mark,
-                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(field=what),
+                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(
+                    field=what
+                ),
                 item,
                 "wrong-type",
             )
@@ -170,7 +184,11 @@ def _read_header(root: Mapping, response: Response) -> None:
     for key, _value in root.pairs:
         if key.value not in HEADER_KEYS:
             response.problems.append(
-                Problem(key.mark, _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)), code="unknown-key")
+                Problem(
+                    key.mark,
+                    _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)),
+                    code="unknown-key",
+                )
             )
     response.questionnaire = _text(root.get("questionnaire"), "questionnaire", response)
     response.state = _text(root.get("state"), "state", response)
@@ -193,7 +211,9 @@ def _read_header(root: Mapping, response: Response) -> None:
     assert answers is not None
     response.answers_mark = answers
     if not isinstance(answers, Mapping):
-        response.problems.append(Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type"))
+        response.problems.append(
+            Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type")
+        )
         return
     for key, node in answers.pairs:
         response.answers[key.value] = _read_answer(key, node, response)

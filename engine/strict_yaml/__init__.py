@@ -33,6 +33,7 @@ __all__ = [
     "YamlError",
     "decode",
     "load_path",
+    "load_text",
     "locate",
     "parse_text",
     "to_python",
@@ -81,6 +82,11 @@ def parse_text(text: str, on_duplicate: DuplicateHandler | None = None) -> Node 
 
 def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
     """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML."""
+    return parse_text(load_text(path), on_duplicate)
+
+
+def load_text(path: Path) -> str:
+    """A file's text (a modest-sized UTF-8 text file, without its byte order mark); :class:`YamlError` when it is not one."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
@@ -92,7 +98,7 @@ def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node 
         raise YamlError(_("permission denied")) from None
     except OSError as error:
         raise YamlError(_("cannot be read: {reason}").format(reason=error.strerror or error)) from None
-    return parse_text(decode(data), on_duplicate)
+    return decode(data)
 
 
 def to_python(node: Node | None) -> object:
