@@ -6,7 +6,7 @@ from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
 from engine.conditions.completeness import completeness, readable
-from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
+from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loaded import Definition
@@ -16,14 +16,16 @@ from engine.responses.model import LANGUAGES, PROTOCOLS, Answer, Response, Unrea
 from engine.strict_yaml import Mark, Position
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
+from engine.validation.terms import FILE_TERMS, Terms
 
 LABEL_TO_CODE = {label.lower(): code for code, label in SCALE_LABELS.items()}
 
 
 class _Collector:
-    def __init__(self, response: Response, display_path: str) -> None:
+    def __init__(self, response: Response, display_path: str, terms: Terms) -> None:
         self.response = response
         self.path = display_path
+        self.terms = terms
         self.findings: list[Finding] = []
 
     def add(
@@ -62,9 +64,11 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
     return validate(response, definition, complete, display_path or clean(str(path)))
 
 
-def validate(response: Response, definition: Definition, complete: bool = False, display_path: str = "") -> list[Finding]:
-    """All findings of a response, sorted by position."""
-    out = _Collector(response, display_path or clean(str(response.path)))
+def validate(
+    response: Response, definition: Definition, complete: bool = False, display_path: str = "", terms: Terms = FILE_TERMS
+) -> list[Finding]:
+    """All findings of a response, sorted by position; ``terms`` words the messages that name parts of an answer."""
+    out = _Collector(response, display_path or clean(str(response.path)), terms)
     for problem in response.problems:
         entry = definition.entries.get(problem.item) if problem.item else None
         code = "wrong-type" if problem.code == "bad-uncac-party" else problem.code
@@ -186,12 +190,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> None:
     kind = entry.kind
     if kind is AnswerKind.none:
         if answer.is_given:
-            children = ", ".join(c.id for c in entry.children[:4])
             out.add(
                 answer.mark,
                 Severity.error,
                 "stem-answered",
-                _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children),
+                out.terms.stem_answered(entry),
                 entry,
             )
         _check_extras(answer, entry, [], out)
@@ -206,7 +209,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> None:
                 answer.mark,
                 Severity.error,
                 "wrong-kind",
-                _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
+                out.terms.list_for_one(entry, allowed),
                 entry,
             )
             return
@@ -232,9 +235,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> None:
         return
     if kind is AnswerKind.text:
         if not isinstance(value, str):
-            out.add(
-                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
-            )
+            out.add(answer.mark, Severity.error, "wrong-kind", out.terms.list_for_text(entry), entry)
             return
         _check_extras(answer, entry, [], out)
         return
@@ -288,7 +289,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 answer.other.mark,
                 Severity.error,
                 "other-without-option",
-                _("{number} has no option 'other', so 'other' text has no place").format(number=entry.number),
+                out.terms.other_has_no_place(entry),
                 entry,
             )
         elif "other" not in chosen:
@@ -296,7 +297,7 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 answer.other.mark,
                 Severity.error,
                 "other-without-option",
-                _("'other' text is given but the option 'other' is not chosen in {number}").format(number=entry.number),
+                out.terms.other_not_chosen(entry),
                 entry,
             )
     for code, located in answer.details.items():
@@ -313,24 +314,14 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
                 located.mark,
                 Severity.error,
                 "details-without-option",
-                _("details are given for '{code}' but that option is not chosen in {number}").format(code=clean(code), number=entry.number),
+                out.terms.details_not_chosen(entry, code),
                 entry,
             )
     for code in chosen:
         if code in specify:
             text = answer.other if code == "other" else answer.details.get(code)
             if text is None or text.value is None or not str(text.value).strip():
-                where = "other" if code == "other" else f"details: {{{code}: …}}"
-                label = value_label(entry, code)  # type: ignore[union-attr]
-                out.add(
-                    answer.mark,
-                    Severity.warning,
-                    "specify-missing",
-                    _("{number}: {label} is chosen but not specified (add {field})").format(
-                        number=entry.number, label=quoted(label), field=where
-                    ),
-                    entry,
-                )
+                out.add(answer.mark, Severity.warning, "specify-missing", out.terms.not_specified(entry, code), entry)
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
@@ -373,10 +364,7 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
             answer.mark,
             Severity.warning,
             "legislation-missing",
-            _(
-                "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
-                "under each {yes}; add legislation: [...])"
-            ).format(number=entry.number, answer=quoted(scale_label(str(code))), yes=quoted(scale_label("yes"))),
+            out.terms.legislation_missing(entry, str(code)),
             entry,
         )
 
