@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -37,6 +39,17 @@ RETRY_DELAY = 3.0
 """Seconds between attempts when saving fails."""
 EXIT_UNSAVED = 1
 """Exit status when the user quit without saving answers that could not be saved."""
+
+
+def _terminal_gone() -> bool:
+    """Whether the terminal was hung up (reading its settings then fails)."""
+    import termios
+
+    try:
+        termios.tcgetattr(sys.__stdin__.fileno() if sys.__stdin__ else 0)
+    except (termios.error, OSError, ValueError):
+        return True
+    return False
 
 
 class FillApp(App[None]):
@@ -168,12 +181,19 @@ class FillApp(App[None]):
                 loop.add_signal_handler(signum, self._on_signal, signum)
 
     def _on_signal(self, signum: int) -> None:
-        """Save at once what the screen shows, then quit once the keys already received are handled."""
+        """Save at once what the screen shows; then quit once the keys already received are handled.
+
+        When the terminal is gone (SIGHUP after a hang-up), nothing can be drawn any more and Textual
+        would wait for ever to write to it: the answers saved and the lock released, the process ends.
+        """
         self._commit()
         if self.session is not None:
             with contextlib.suppress(OSError):
                 self.session.save()
                 self.session.save_state()
+        if signum == signal.SIGHUP and _terminal_gone():
+            self.close_session()
+            os._exit(128 + signum)
         self.call_later(self._terminate, signum)
 
     async def _terminate(self, signum: int) -> None:

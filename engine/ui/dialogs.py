@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from engine.definition.index import excerpt
 from engine.i18n import _, questionnaire_text
 from engine.ui.display import prose, shown
-from engine.ui.keys import MAIN_KEYS, moving_keys
+from engine.ui.keys import MAIN_KEYS, SHOWN_IN_HELP, moving_keys
 from engine.ui.labels import LANGUAGE_NAMES, marked, marks
 from engine.ui.session import Session
 
@@ -133,7 +133,7 @@ class HelpScreen(Reading):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
             yield paragraph(Text(_("Keys"), style="bold"))
-            rows = [(key.display, key.help()) for key in MAIN_KEYS if key.keys != "question_mark"]
+            rows = [(key.display, key.help()) for key in MAIN_KEYS if key.in_bar or key.keys in SHOWN_IN_HELP]
             yield paragraph(_table([*rows, *moving_keys()]), classes="paragraph")
             yield paragraph(Text(_("Marks in the outline"), style="bold"))
             yield paragraph(_table(marks()), classes="paragraph")

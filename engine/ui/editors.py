@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from engine.responses.writer import Record
 from engine.ui.display import Shaped, prose
+from engine.ui.inorder import KeysInOrder
 
 
 class Edited(Message):
@@ -50,7 +51,7 @@ class Editor:
 # -- texts -----------------------------------------------------------------------------
 
 
-class TextEditor(Editor, TextArea):
+class TextEditor(Editor, KeysInOrder, TextArea):
     """A text area that remembers what it loaded, so that it knows whether the user changed it."""
 
     def __init__(self, *, disabled: bool = False, classes: str = "", id: str | None = None) -> None:
@@ -172,7 +173,7 @@ class OptionText(TextEditor):
 # -- options ---------------------------------------------------------------------------
 
 
-class ChoiceEditor(Editor, OptionList):
+class ChoiceEditor(Editor, KeysInOrder, OptionList):
     """The options of a question, one or several to choose: Space or Enter chooses the highlighted one, Delete clears.
 
     Codes the questionnaire does not know (from a file) are kept in the answer, unseen, until the
@@ -180,7 +181,7 @@ class ChoiceEditor(Editor, OptionList):
     """
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("space", "select", show=False),
+        Binding("space,enter", "choose", show=False),  # at once, not through a message: the keys that follow see the choice
         Binding("delete,backspace", "clear", show=False),
     ]
 
@@ -230,8 +231,17 @@ class ChoiceEditor(Editor, OptionList):
         return {"value": value} if self.touched and value != record.value else {}
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on an option."""
         event.stop()
-        code = event.option.id
+        self.choose(event.option.id)
+
+    def action_choose(self) -> None:
+        option = self.highlighted_option
+        if option is not None:
+            self.choose(option.id)
+
+    def choose(self, code: str | None) -> None:
+        """Choose ``code`` (or, in a multiple choice, unchoose it if it was chosen)."""
         if code is None or self.disabled:
             return
         if self.multiple:

@@ -16,12 +16,13 @@ from textual.widgets.option_list import Option
 
 from engine.i18n import _, ngettext
 from engine.ui.display import prose, shown
+from engine.ui.inorder import KeysInOrder
 from engine.ui.session import Session
 from engine.validation.findings import Finding, Severity
 from engine.validation.terms import Terms
 
 
-class FindingsList(OptionList):
+class FindingsList(KeysInOrder, OptionList):
     """One line per error or warning (and, for the submission check, per question still to be answered)."""
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "close", show=False)]

@@ -58,11 +58,18 @@ MAIN_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "^s", lambda: _("Save"), lambda: _("save now (every change is saved within a second anyway)")),
     Key("ctrl+q", "quit", "^q", lambda: _("Quit"), lambda: _("save and quit"), target="app"),
     Key("f1", "help", "F1", lambda: _("Help"), lambda: _("this help (also ?, outside text fields)")),
-    Key("question_mark", "help", "?", lambda: _("Help"), lambda: _("this help"), in_bar=False, priority=False),
+    Key("question_mark", "help", "?", lambda: _("Help"), lambda: _("this help"), in_bar=False, priority=False),  # a character in text fields
     Key("pageup", "page_up", "PgUp", lambda: _("Scroll up"), lambda: _("scroll the question up"), in_bar=False),
     Key("pagedown", "page_down", "PgDn", lambda: _("Scroll down"), lambda: _("scroll the question down"), in_bar=False),
-    Key("escape", "focus_outline", "Esc", lambda: _("Outline"), lambda: _("back to the outline"), in_bar=False, priority=False),
+    Key("escape", "focus_outline", "Esc", lambda: _("Outline"), lambda: _("back to the outline"), in_bar=False),
+    Key("tab", "next_field", "Tab", lambda: _("Next field"), lambda: _("next field"), in_bar=False),
+    Key("shift+tab", "previous_field", "⇧Tab", lambda: _("Previous field"), lambda: _("previous field"), in_bar=False),
+    Key("enter", "open", "Enter", lambda: _("Open"), lambda: _("in the outline or the findings: answer that question"), in_bar=False),
 )
+"""Keys that move the focus are priority bindings: see :mod:`engine.ui.inorder`."""
+
+SHOWN_IN_HELP = ("f1", "pageup", "pagedown", "escape")
+"""Keys outside the key bar that the help lists with the others (Tab and Enter are among the moving keys)."""
 
 
 def moving_keys() -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
 
 from engine.i18n import _
 from engine.i18n.catalogs import set_language
@@ -49,6 +50,8 @@ class MainScreen(Screen[None]):
         self.session = session
         self.lang = lang
         self.save_error: str | None = None
+        self.ready = asyncio.Event()
+        """Set once the first question is shown: keys that move wait for it (the application reads keys meanwhile)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner")
@@ -64,10 +67,12 @@ class MainScreen(Screen[None]):
         yield KeyBar(id="keys")
 
     async def on_mount(self) -> None:
-        self.show_banner()
         first = self.session.last or self.session.next_unanswered(None) or next(iter(self.session.definition.entries))
-        await self.go_to(first)
-        self.outline.focus()
+        self.outline.reveal(first)
+        await self.pane.show(first)
+        self.set_focus(self.outline)
+        self.show_banner()  # the header says "saved" once the screen is ready for keys
+        self.ready.set()
         if self.session.locked_by is not None:
             self.set_interval(1.0, self._watch_lock)
 
@@ -142,6 +147,7 @@ class MainScreen(Screen[None]):
         """Show ``item_id``; focus its answer if asked, or if the focus was on the previous question's fields."""
         if item_id is None or item_id not in self.session.definition.entries:
             return
+        await self.ready.wait()
         await self.settle()
         answering = focus_answer or self._focus_in_pane()
         self.outline.reveal(item_id)
@@ -156,22 +162,23 @@ class MainScreen(Screen[None]):
 
     def _focus_answer(self) -> None:
         target: Widget | None = self.pane.first_editor()
-        if target is not None:
-            target.focus(scroll_visible=False)  # the question stays shown from its top
-        else:
-            self.outline.focus()
+        # set_focus, not focus(): at once, so that the keys that follow go to the answer, not to where the focus was
+        self.set_focus(target or self.outline, scroll_visible=False)  # the question stays shown from its top
 
     async def settle(self) -> None:
         """Wait until the focused widget has handled the keys typed before this moment.
 
-        The application hands keys to the focused widget's queue; a move bound to a key is handled at
-        once. Without this wait, letters typed just before ctrl+↓ could land in the next question.
+        The application hands keys to the focused widget's queue; a priority binding is handled at
+        once. Without this wait, letters typed just before ctrl+↓ could land in the next question
+        (see :mod:`engine.ui.inorder`).
         """
         focused = self.app.focused
-        if focused is None or not self._focus_in_pane():
-            return  # only the question pane's widgets edit answers
-        handled = asyncio.Event()
-        if focused.call_later(handled.set):
+        if focused is None:
+            return
+        for _round in range(2):  # a key's handling may post one more message to the widget itself
+            handled = asyncio.Event()
+            if not focused.call_later(handled.set):
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(handled.wait(), KEYS_WAIT)
 
@@ -182,18 +189,23 @@ class MainScreen(Screen[None]):
         self.update_progress()
 
     async def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
-        """Enter on a question answers it; on a part or an article, opens or closes it."""
-        if event.node.data is None:
-            event.node.toggle()
-            return
-        await self.go_to(event.node.data, focus_answer=True)
+        """A click on a question's line answers it; on a part or an article, opens or closes it."""
+        await self.open_node(event.node)
+
+    async def open_node(self, node: TreeNode[str]) -> None:
+        """Answer a question (or open or close a part or an article)."""
+        await self.ready.wait()
+        if node.data is None:
+            node.toggle()
+        else:
+            await self.go_to(node.data, focus_answer=True)
 
     async def on_findings_list_jump(self, event: FindingsList.Jump) -> None:
         await self.go_to(event.item_id, focus_answer=True)
 
     def on_findings_list_close(self, event: FindingsList.Close) -> None:
         self.findings_list.display = False
-        self.outline.focus()
+        self.set_focus(self.outline)
 
     def _current(self) -> str | None:
         return self.pane.item_id
@@ -210,14 +222,43 @@ class MainScreen(Screen[None]):
     async def action_previous_question(self) -> None:
         await self.go_to(self.session.neighbour(self._current(), -1))
 
-    def action_focus_outline(self) -> None:
-        self.outline.focus()
+    async def action_focus_outline(self) -> None:
+        await self.settle()
+        if self.findings_list.has_focus:
+            self.findings_list.display = False
+        self.set_focus(self.outline)
 
-    def action_toggle_outline(self) -> None:
+    async def action_next_field(self) -> None:
+        await self.settle()
+        self.focus_next()
+
+    async def action_previous_field(self) -> None:
+        await self.settle()
+        self.focus_previous()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the screen's only in the outline and in the findings (elsewhere it is the widget's)."""
+        if action == "open":
+            return self.outline.has_focus or self.findings_list.has_focus
+        return True
+
+    async def action_open(self) -> None:
+        """Enter in the outline or the findings: answer that question (after the keys typed before it)."""
+        await self.settle()
+        if self.findings_list.has_focus:
+            option = self.findings_list.highlighted_option
+            item_id = (option.id or "").split(":", 1)[1] if option is not None else ""
+            if item_id in self.session.definition.entries:
+                await self.go_to(item_id, focus_answer=True)
+        elif self.outline.cursor_node is not None:
+            await self.open_node(self.outline.cursor_node)
+
+    async def action_toggle_outline(self) -> None:
+        await self.settle()
         if self.outline.has_focus:
             self._focus_answer()
         else:
-            self.outline.focus()
+            self.set_focus(self.outline)
 
     def action_page_up(self) -> None:
         self.pane.scroll_page_up(animate=False)
@@ -236,9 +277,9 @@ class MainScreen(Screen[None]):
         panel.display = not panel.display
         if panel.display:
             panel.refresh_findings()
-            panel.focus()
+            self.set_focus(panel)
         else:
-            self.outline.focus()
+            self.set_focus(self.outline)
 
     def action_check(self) -> None:
         async def chosen(item_id: str | None) -> None:

@@ -15,13 +15,14 @@ from engine.definition.index import Entry, excerpt
 from engine.definition.model import Part
 from engine.i18n import _, questionnaire_text
 from engine.ui.display import line
+from engine.ui.inorder import KeysInOrder
 from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED
 from engine.ui.session import Session
 from engine.validation.terms import Terms
 
 
-class NavTree(Tree[str]):
-    """A tree whose item nodes carry the item id as data."""
+class NavTree(KeysInOrder, Tree[str]):
+    """A tree whose item nodes carry the item id as data (Enter, which answers the question under the cursor, is the screen's)."""
 
     def __init__(self, session: Session, lang: str, terms: Terms, **kwargs: str) -> None:
         super().__init__(_("Questionnaire"), **kwargs)
