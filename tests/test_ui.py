@@ -575,6 +575,17 @@ async def test_everything_fits_in_80_by_24(tmp_path: Path):
         await keys(pilot, "escape", "ctrl+q")
 
 
+@pytest.mark.parametrize("lang", ["ar", "en", "es", "fr", "ru", "zh"])
+def test_the_key_bar_fits_on_two_lines_at_80_columns_in_every_language(lang: str):
+    from engine.ui.keybar import KeyBar
+
+    set_language(lang)
+    rows = KeyBar()._lines(80)
+    assert len(rows) <= 2 and all(row.cell_len <= 80 for row in rows)
+    shown = " ".join(row.plain for row in rows)
+    assert all(key in shown for key in ("^q", "^f", "^r", "^l", "^g", "^o", "^s", "^n", "^t", "F1"))
+
+
 @sync
 async def test_help_opens_with_f1_and_question_mark_in_the_interface_language(tmp_path: Path):
     session = new_session(tmp_path / "c1.yaml")
@@ -877,3 +888,39 @@ def test_every_editor_knows_its_field():
         assert cls.load is not Editor.load and cls.changes is not Editor.changes
     assert ListEditor("links").field == "links" and OptionText("other").field == "other" and OptionText("training").field == "details"
     assert TextAnswer().changes(Record("anything")) == {}  # nothing typed: nothing to change
+
+
+# -- 10. right to left ------------------------------------------------------------------------
+
+
+@sync
+async def test_shaped_mode_shapes_every_arabic_string_on_the_screen(tmp_path: Path):
+    """Header, key bar, options, field titles, badges, findings, help: no Arabic letter reaches the terminal unjoined."""
+    import re
+
+    from engine.ui.display import set_display_mode
+    from uikit import screen_text
+
+    unjoined = re.compile("[\u0621-\u064a]")
+    set_display_mode("shaped")
+    try:
+        session = new_session(tmp_path / "c1.yaml")
+        session.ui_language = "ar"
+        session.update("1", value="yes")
+        session.update("2", value="bogus")
+        app = FillApp(session)
+        async with app.run_test(size=SIZE) as pilot:
+            await keys(pilot, "enter")
+            for view in ("main", "findings", "help", "check"):
+                if view == "findings":
+                    await keys(pilot, "ctrl+r")
+                elif view == "help":
+                    await keys(pilot, "f1")
+                elif view == "check":
+                    await keys(pilot, "escape", "ctrl+t")
+                text = screen_text(app)
+                assert re.search("[\ufe70-\ufeff]", text), view  # shaped Arabic is there
+                assert not unjoined.findall(text), (view, sorted(set(unjoined.findall(text))))
+            await keys(pilot, "escape", "ctrl+q")
+    finally:
+        set_display_mode("native")

@@ -229,7 +229,7 @@ class FillApp(App[None]):
         """Every key of the main screen is a command of the palette (ctrl+p); Textual's own commands are left out."""
         if isinstance(screen, MainScreen):
             for key in MAIN_KEYS:
-                if key.in_bar:
+                if key.in_bar and key.label is not None:
                     target = self if key.target == "app" else screen
                     yield SystemCommand(shown(key.label()), shown(f"{key.display} · {key.help()}"), getattr(target, f"action_{key.action}"))
         else:

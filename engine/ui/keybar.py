@@ -26,14 +26,14 @@ class KeyBar(Widget):
 
     def __init__(self, keys: tuple[Key, ...] = MAIN_KEYS, **kwargs: str) -> None:
         super().__init__(**kwargs)
-        self.keys = [key for key in keys if key.in_bar]
+        self.keys = [key for key in keys if key.in_bar and key.label is not None]
 
     def _items(self) -> list[Text]:
         items = []
         for key in self.keys:
             click = Style(meta={"@click": f"{key.target}.{key.action}"})
             item = Text(key.display, style=Style(bold=True, color="yellow") + click)
-            item.append(f" {key.label()} ", style=click)
+            item.append(f" {key.label() if key.label else ''} ", style=click)
             items.append(line(item))
         return items
 
@@ -43,7 +43,7 @@ class KeyBar(Widget):
             if rows[-1] and sum(i.cell_len for i in rows[-1]) + item.cell_len - 1 > width:  # a row may end without its last space
                 rows.append([])
             rows[-1].append(item)
-        if is_shaped() and has_rtl("".join(key.label() for key in self.keys)):  # a right-to-left interface: the bar reads from the right
+        if is_shaped() and has_rtl("".join(item.plain for row in rows for item in row)):  # a right-to-left interface: the bar reads from the right
             joined = [Text().join(reversed(row)) for row in rows]
             return [Text(" " * max(0, width - row.cell_len)) + row for row in joined]
         return [Text().join(row) for row in rows]

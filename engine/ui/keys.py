@@ -25,8 +25,8 @@ class Key:
     """The screen's action (``action_<name>``)."""
     display: str
     """How the key is written in the key bar and the help (``^n``)."""
-    label: Callable[[], str]
-    """A short label for the key bar."""
+    label: Callable[[], str] | None
+    """A short label for the key bar (keys outside it have none)."""
     help: Callable[[], str]
     """What the key does, for the help screen and the command palette."""
     in_bar: bool = True
@@ -58,13 +58,13 @@ MAIN_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "^s", lambda: _("Save"), lambda: _("save now (every change is saved within a second anyway)")),
     Key("ctrl+q", "quit", "^q", lambda: _("Quit"), lambda: _("save and quit"), target="app"),
     Key("f1", "help", "F1", lambda: _("Help"), lambda: _("this help (also ?, outside text fields)")),
-    Key("question_mark", "help", "?", lambda: _("Help"), lambda: _("this help"), in_bar=False, priority=False),  # a character in text fields
-    Key("pageup", "page_up", "PgUp", lambda: _("Scroll up"), lambda: _("scroll the question up"), in_bar=False),
-    Key("pagedown", "page_down", "PgDn", lambda: _("Scroll down"), lambda: _("scroll the question down"), in_bar=False),
-    Key("escape", "focus_outline", "Esc", lambda: _("Outline"), lambda: _("back to the outline"), in_bar=False),
-    Key("tab", "next_field", "Tab", lambda: _("Next field"), lambda: _("next field"), in_bar=False),
-    Key("shift+tab", "previous_field", "⇧Tab", lambda: _("Previous field"), lambda: _("previous field"), in_bar=False),
-    Key("enter", "open", "Enter", lambda: _("Open"), lambda: _("in the outline or the findings: answer that question"), in_bar=False),
+    Key("question_mark", "help", "?", None, lambda: _("this help"), in_bar=False, priority=False),  # a character in text fields
+    Key("pageup", "page_up", "PgUp", None, lambda: _("scroll the question up"), in_bar=False),
+    Key("pagedown", "page_down", "PgDn", None, lambda: _("scroll the question down"), in_bar=False),
+    Key("escape", "focus_outline", "Esc", None, lambda: _("back to the outline (or close the findings)"), in_bar=False),
+    Key("tab", "next_field", "Tab", None, lambda: _("next field"), in_bar=False),
+    Key("shift+tab", "previous_field", "⇧Tab", None, lambda: _("previous field"), in_bar=False),
+    Key("enter", "open", "Enter", None, lambda: _("in the outline or the findings: answer that question"), in_bar=False),
 )
 """Keys that move the focus are priority bindings: see :mod:`engine.ui.inorder`."""
 
@@ -80,5 +80,5 @@ def moving_keys() -> list[tuple[str, str]]:
         (_("Enter in the outline"), _("answer the question (focus goes to its answer); on a part or article, open or close it")),
         (_("↑ ↓ Space/Enter in options"), _("move through the options; Space or Enter chooses (or unchooses) the highlighted one")),
         (_("Delete in options"), _("clear the answer")),
-        (_("ctrl+p"), _("all commands, by name")),
+        ("ctrl+p", _("all commands, by name")),
     ]
