@@ -19,7 +19,7 @@ from engine.ui.app import FillApp
 from engine.ui.editors import ChoiceEditor, OptionText
 from engine.ui.main_screen import MainScreen
 from engine.ui.navtree import NavTree
-from engine.ui.session import Session, state_path
+from engine.ui.session import Session
 from engine.validation.findings import Severity
 from engine.validation.validator import validate
 
@@ -899,6 +899,7 @@ async def test_shaped_mode_shapes_every_arabic_string_on_the_screen(tmp_path: Pa
     import re
 
     from engine.ui.display import set_display_mode
+
     from uikit import screen_text
 
     unjoined = re.compile("[\u0621-\u064a]")

@@ -166,7 +166,9 @@ class TakeOverScreen(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
             yield paragraph(
-                _("The other untoc fill that had this file open has ended. Take over editing it here? (the file is read again) — y: yes, n: no")
+                _(
+                    "The other untoc fill that had this file open has ended. Take over editing it here? (the file is read again) — y: yes, n: no"
+                )
             )
 
     def action_take(self) -> None:

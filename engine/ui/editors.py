@@ -61,9 +61,9 @@ class TextEditor(Editor, KeysInOrder, TextArea):
     def set_text(self, text: str) -> None:
         """Show ``text``, cursor at its end (the undo history is cleared: no undoing into another item)."""
         self.loaded = text
-        if self.text != text:
+        if self.text != text:  # refilled with the same text (most often: empty), it keeps its cursor
             self.load_text(text)
-        self.move_cursor(self.document.end)
+            self.move_cursor(self.document.end)
 
     @property
     def edited(self) -> bool:
@@ -204,8 +204,10 @@ class ChoiceEditor(Editor, KeysInOrder, OptionList):
         return prose(prompt)
 
     def _show_marks(self) -> None:
-        for index in range(len(self.codes)):
-            self.replace_option_prompt_at_index(index, self._prompt(index))
+        """Show which options are chosen (all prompts at once: one refresh, not one per option)."""
+        highlighted = self.highlighted
+        self.set_options(Option(self._prompt(i), id=code) for i, code in enumerate(self.codes))
+        self.highlighted = highlighted
 
     def load(self, record: Record) -> None:
         value = record.value

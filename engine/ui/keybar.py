@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from engine.i18n import current_language
 from engine.i18n.display import has_rtl
 from engine.ui.display import is_shaped, line
 from engine.ui.keys import MAIN_KEYS, Key
@@ -27,6 +28,7 @@ class KeyBar(Widget):
     def __init__(self, keys: tuple[Key, ...] = MAIN_KEYS, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self.keys = [key for key in keys if key.in_bar and key.label is not None]
+        self._cache: tuple[tuple[str, bool, int], list[Text]] | None = None
 
     def _items(self) -> list[Text]:
         items = []
@@ -38,12 +40,20 @@ class KeyBar(Widget):
         return items
 
     def _lines(self, width: int) -> list[Text]:
+        key = (current_language(), is_shaped(), width)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, self._layout(width))
+        return self._cache[1]
+
+    def _layout(self, width: int) -> list[Text]:
         rows: list[list[Text]] = [[]]
         for item in self._items():
             if rows[-1] and sum(i.cell_len for i in rows[-1]) + item.cell_len - 1 > width:  # a row may end without its last space
                 rows.append([])
             rows[-1].append(item)
-        if is_shaped() and has_rtl("".join(item.plain for row in rows for item in row)):  # a right-to-left interface: the bar reads from the right
+        if is_shaped() and has_rtl(
+            "".join(item.plain for row in rows for item in row)
+        ):  # a right-to-left interface: the bar reads from the right
             joined = [Text().join(reversed(row)) for row in rows]
             return [Text(" " * max(0, width - row.cell_len)) + row for row in joined]
         return [Text().join(row) for row in rows]
@@ -56,4 +66,5 @@ class KeyBar(Widget):
 
     def refresh_labels(self) -> None:
         """Show the labels in the current language."""
+        self._cache = None
         self.refresh(layout=True)

@@ -50,6 +50,7 @@ class MainScreen(Screen[None]):
         self.session = session
         self.lang = lang
         self.save_error: str | None = None
+        self._header: dict[str, tuple[str, str]] = {}
         self.ready = asyncio.Event()
         """Set once the first question is shown: keys that move wait for it (the application reads keys meanwhile)."""
 
@@ -121,14 +122,21 @@ class MainScreen(Screen[None]):
             part_answered, part_expected = session.progress(entry.part)
             numeral = entry.part.title.split(" ", 1)[0].rstrip(".")
             text += " · " + _("part {part}: {answered}/{applicable}").format(part=numeral, answered=part_answered, applicable=part_expected)
-        self.query_one("#progress", Static).update(line(Text(text)))
+        self._update("#progress", text, "")
         if session.read_only is not None:
             state, style = _("read-only"), "bold"
         elif self.save_error:
             state, style = _("NOT SAVED"), "bold red"
         else:
             state, style = (_("saving…"), "") if session.dirty else (_("saved"), "green")
-        self.query_one("#saved", Static).update(line(Text(state, style=style)))
+        self._update("#saved", state, style)
+
+    def _update(self, selector: str, text: str, style: str) -> None:
+        """Change a line of the header only when it changes (a refresh costs a frame)."""
+        widget = self.query_one(selector, Static)
+        if self._header.get(selector) != (text, style):
+            self._header[selector] = (text, style)
+            widget.update(line(Text(text, style=style)))
 
     def on_question_pane_changed(self, event: QuestionPane.Changed) -> None:
         filling(self).schedule_save()
@@ -183,9 +191,10 @@ class MainScreen(Screen[None]):
                 await asyncio.wait_for(handled.wait(), KEYS_WAIT)
 
     async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if event.node is not self.outline.cursor_node or event.node.data is None:
-            return  # a highlight the cursor has left since (keys typed in a burst): only where it is counts
-        await self.pane.show(event.node.data)
+        item_id = event.node.data
+        if event.node is not self.outline.cursor_node or item_id is None or item_id == self.pane.item_id:
+            return  # a highlight the cursor has left since (keys typed in a burst), or the question shown already
+        await self.pane.show(item_id)
         self.update_progress()
 
     async def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
@@ -208,6 +217,10 @@ class MainScreen(Screen[None]):
         self.set_focus(self.outline)
 
     def _current(self) -> str | None:
+        """The question moves start from: the one under the outline's cursor when the outline has the focus."""
+        node = self.outline.cursor_node
+        if self.outline.has_focus and node is not None and node.data is not None:
+            return node.data
         return self.pane.item_id
 
     async def action_next_unanswered(self) -> None:

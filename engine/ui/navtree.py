@@ -119,4 +119,3 @@ class NavTree(KeysInOrder, Tree[str]):
             _lines = self.last_line  # reading it lays the lines out again (after an expand), giving the node its line
         if self.cursor_node is not node:
             self.move_cursor(node)
-

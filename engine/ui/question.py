@@ -297,4 +297,3 @@ def _text_codes(entry: Entry) -> list[str]:
     if entry.kind is AnswerKind.choices:
         return list(entry.values)
     return list(entry.specify)
-

@@ -47,7 +47,9 @@ def fill(path: Path | None, lang: str | None, rtl: DisplayMode) -> int:
             print(_("{path} was open read-only: {reason}").format(path=clean(str(path)), reason=read_only), file=sys.stderr)
         if app.unsaved and app.session is not None:
             print(
-                _("untoc: answers to {path} were not saved: {reason}").format(path=clean(str(app.session.path)), reason=app.save_error or ""),
+                _("untoc: answers to {path} were not saved: {reason}").format(
+                    path=clean(str(app.session.path)), reason=app.save_error or ""
+                ),
                 file=sys.stderr,
             )
             code = EXIT_UNSAVED

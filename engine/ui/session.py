@@ -193,7 +193,9 @@ class Session:
         probe.answers["\x00probe"] = Record("x")
         if rewrite(self._text, self._base, probe, list(self.definition.entries)) is not None:
             return None
-        return _("saving will write this file in untoc's layout (its answers are not written in block style): its comments will not be kept")
+        return _(
+            "saving will write this file in untoc's layout (its answers are not written in block style): its comments will not be kept"
+        )
 
     def close(self) -> None:
         """Save what is unsaved, remember the position, release the lock (even when saving fails: ``OSError`` is raised after)."""
@@ -281,7 +283,9 @@ class Session:
                 number=owner.number, condition=describe(condition, entries)
             )
         rule = _("{number} applies only when {condition}; {values}").format(
-            number=owner.number, condition=describe(condition, entries), values=current_values(condition, entries, self.assessment().effective)
+            number=owner.number,
+            condition=describe(condition, entries),
+            values=current_values(condition, entries, self.assessment().effective),
         )
         return (
             rule if owner is entry else _("{rule}, so its sub-item {number} does not apply either").format(rule=rule, number=entry.number)

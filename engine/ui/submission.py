@@ -162,7 +162,9 @@ class ExportScreen(Dialog):
             data = export_filled(session.definition, session.response(), findings, fmt, lang)
             write_atomic(path, data, private=True)  # answers are confidential
         except OSError as error:
-            message = Text(_("cannot write {path}: {reason}").format(path=clean(str(path)), reason=error.strerror or error), style="bold red")
+            message = Text(
+                _("cannot write {path}: {reason}").format(path=clean(str(path)), reason=error.strerror or error), style="bold red"
+            )
         except Exception as error:  # an exporter's failure must not end the session
             message = Text(_("the export failed: {reason}").format(reason=clean(str(error))), style="bold red")
         else:
