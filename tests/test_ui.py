@@ -23,7 +23,7 @@ from engine.ui.session import Session
 from engine.validation.findings import Severity
 from engine.validation.validator import validate
 
-from uikit import SIZE, answer_with_keys, current, keys, new_session, pane, sync, type_text
+from uikit import SIZE, answer_with_keys, current, keys, lines_of, new_session, pane, screen_text, sync, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -551,7 +551,6 @@ async def test_everything_fits_in_80_by_24(tmp_path: Path):
     app = FillApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        from uikit import lines_of
 
         bar = "\n".join(lines_of(app.screen.query_one("#keys")))
         for key in ("^q", "^f", "^r", "^l", "^g", "^o", "^s", "^n", "^t", "F1"):
@@ -595,8 +594,10 @@ async def test_help_opens_with_f1_and_question_mark_in_the_interface_language(tm
         await pilot.pause()
         await keys(pilot, "f1")
         assert type(app.screen).__name__ == "HelpScreen"
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "^n" in text and "✓" in text and "[EN]" in text and "enregistr" in text  # French: saved, keys, marks
+        assert "^n" in screen_text(app) and "question suivante" in screen_text(app)  # the keys, in French
+        await keys(pilot, "end")  # the rest of the page
+        text = screen_text(app)
+        assert "✓" in text and "[EN]" in text and "enregistr" in text  # the marks, what is saved
         await keys(pilot, "escape")
         await keys(pilot, "question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
@@ -909,9 +910,13 @@ async def test_shaped_mode_shapes_every_arabic_string_on_the_screen(tmp_path: Pa
         session.ui_language = "ar"
         session.update("1", value="yes")
         session.update("2", value="bogus")
+        session.last = "1"
         app = FillApp(session)
         async with app.run_test(size=SIZE) as pilot:
             await keys(pilot, "enter")
+            editor = pane(app).answer_editor
+            rows = [row.strip("▊▎ ") for row in lines_of(editor)[1:-1]]
+            assert len(rows) == 3 and rows[0].endswith("(•)") and rows[2].endswith("( )")  # Yes (chosen), Yes in part, No: read from the right
             for view in ("main", "findings", "help", "check"):
                 if view == "findings":
                     await keys(pilot, "ctrl+r")

@@ -44,7 +44,7 @@ def lines_of(widget: Widget) -> list[str]:
 def screen_text(app) -> str:
     """Every character the screen shows (from its SVG screenshot), in no particular layout."""
     svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)))
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S))).replace("\xa0", " ")
 
 
 def pane(app) -> QuestionPane:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -15,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
 from engine.i18n import _, questionnaire_text
-from engine.ui.display import prose, shown
+from engine.i18n.display import has_rtl
+from engine.ui.display import is_shaped, prose, shown
 from engine.ui.keys import MAIN_KEYS, SHOWN_IN_HELP, moving_keys
 from engine.ui.labels import LANGUAGE_NAMES, marked, marks
 from engine.ui.session import Session
@@ -134,9 +136,10 @@ class HelpScreen(Reading):
         with VerticalScroll(classes="dialog", id="help"):
             yield paragraph(Text(_("Keys"), style="bold"))
             rows = [(key.display, key.help()) for key in MAIN_KEYS if key.in_bar or key.keys in SHOWN_IN_HELP]
-            yield paragraph(_table([*rows, *moving_keys()]), classes="paragraph")
+            yield Static(_table(rows), classes="paragraph")
+            yield Static(_table(moving_keys()), classes="paragraph")
             yield paragraph(Text(_("Marks in the outline"), style="bold"))
-            yield paragraph(_table(marks()), classes="paragraph")
+            yield Static(_table(marks()), classes="paragraph")
             yield paragraph(
                 _(
                     "Every change is saved within a second (and on quit), in the file's own layout: its comments are kept. "
@@ -147,10 +150,20 @@ class HelpScreen(Reading):
             yield paragraph(_("Esc closes"), classes="hint")
 
 
-def _table(rows: list[tuple[str, str]]) -> Text:
-    """Two columns: a key (or mark) and what it does."""
-    width = max(len(key) for key, _text in rows) + 2
-    return Text("\n").join(Text.assemble((key.ljust(width), "bold"), text) for key, text in rows)
+def _table(rows: list[tuple[str, str]]) -> Table:
+    """Two columns: a key (or mark) and what it does, wrapped under itself (right to left when the interface is)."""
+    rtl = is_shaped() and any(has_rtl(text) for _key, text in rows)
+    table = Table.grid(padding=(0, 2), expand=True)
+    if rtl:
+        table.add_column(ratio=1)
+        table.add_column(no_wrap=True, style="bold", justify="right")
+    else:
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+    for key, text in rows:
+        cells = (prose(text), shown(key)) if rtl else (shown(key), prose(text))
+        table.add_row(*cells)
+    return table
 
 
 class TakeOverScreen(Dialog):

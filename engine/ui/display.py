@@ -67,12 +67,12 @@ class Shaped:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(1, options.max_width)
         lines = self.shaped.wrap(console, width, justify="left", no_wrap=False)
-        for index, wrapped in enumerate(lines):
+        for wrapped in lines:
             wrapped.rstrip()
             visual = _reorder(wrapped, self.rtl)
             if self.rtl and visual.cell_len < width:
                 visual = Text(" " * (width - visual.cell_len)) + visual
-            visual.end = "\n" if index < len(lines) - 1 else ""
+            visual.end = "\n"  # every line ends with one, as rich Text does (Textual counts them for the height)
             yield visual
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -35,7 +35,7 @@ class KeyBar(Widget):
         for key in self.keys:
             click = Style(meta={"@click": f"{key.target}.{key.action}"})
             item = Text(key.display, style=Style(bold=True, color="yellow") + click)
-            item.append(f" {key.label() if key.label else ''} ", style=click)
+            item.append(f" {key.label() if key.label else ''}", style=click)
             items.append(line(item))
         return items
 
@@ -46,17 +46,16 @@ class KeyBar(Widget):
         return self._cache[1]
 
     def _layout(self, width: int) -> list[Text]:
+        """The items on as few rows as fit ``width``, one space between them (a right-to-left bar reads from the right)."""
         rows: list[list[Text]] = [[]]
         for item in self._items():
-            if rows[-1] and sum(i.cell_len for i in rows[-1]) + item.cell_len - 1 > width:  # a row may end without its last space
+            if rows[-1] and sum(i.cell_len + 1 for i in rows[-1]) + item.cell_len > width:
                 rows.append([])
             rows[-1].append(item)
-        if is_shaped() and has_rtl(
-            "".join(item.plain for row in rows for item in row)
-        ):  # a right-to-left interface: the bar reads from the right
-            joined = [Text().join(reversed(row)) for row in rows]
+        if is_shaped() and has_rtl("".join(item.plain for row in rows for item in row)):
+            joined = [Text(" ").join(reversed(row)) for row in rows]
             return [Text(" " * max(0, width - row.cell_len)) + row for row in joined]
-        return [Text().join(row) for row in rows]
+        return [Text(" ").join(row) for row in rows]
 
     def render(self) -> Text:
         return Text("\n").join(self._lines(max(1, self.size.width)))
