@@ -57,3 +57,15 @@ def test_one_line_labels_are_shaped_with_their_styles(shaped):
     out = line(label)
     assert not LOGICAL.search(out.plain) and "3 (a)" in out.plain
     assert any(span.style == "bold" and out.plain[span.start : span.end] == "3 (a)" for span in out.spans)
+
+
+def test_in_the_arabic_interface_a_key_and_its_label_read_right_to_left(shaped):
+    from engine.i18n.catalogs import set_language
+
+    item = Text.assemble(("^n", "bold"), " التالي")  # the key bar's items: a key, then its label
+    try:
+        assert line(item).plain.startswith("^n")  # English interface: the first strong letter (n) leads
+        set_language("ar")
+        assert line(item).plain.endswith("^n")  # Arabic interface: the key first, at the right
+    finally:
+        set_language("en")

@@ -916,7 +916,8 @@ async def test_shaped_mode_shapes_every_arabic_string_on_the_screen(tmp_path: Pa
             await keys(pilot, "enter")
             editor = pane(app).answer_editor
             rows = [row.strip("▊▎ ") for row in lines_of(editor)[1:-1]]
-            assert len(rows) == 3 and rows[0].endswith("(•)") and rows[2].endswith("( )")  # Yes (chosen), Yes in part, No: read from the right
+            # Yes (chosen), Yes in part, No: read from the right
+            assert len(rows) == 3 and rows[0].endswith("(•)") and rows[2].endswith("( )")
             for view in ("main", "findings", "help", "check"):
                 if view == "findings":
                     await keys(pilot, "ctrl+r")

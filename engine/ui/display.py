@@ -11,6 +11,9 @@ never on what is saved:
   given, then reorders each line, so that a right-to-left paragraph reads from the top line down
   and is aligned right.
 
+In the Arabic interface every text that holds Arabic reads right to left; elsewhere a text's first
+strong character decides.
+
 Styled runs are shaped one by one and, on a right-to-left line, laid out from right to left.
 """
 
@@ -20,6 +23,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Span, Text
 
+from engine.i18n import current_language
 from engine.i18n.display import DisplayMode, has_rtl
 
 _mode: dict[str, DisplayMode] = {"mode": "native"}
@@ -79,8 +83,14 @@ class Shaped:
         return Measurement.get(console, options, self.shaped)
 
 
+RTL_INTERFACES = ("ar",)
+
+
 def _rtl(text: str) -> bool:
-    """Whether a paragraph's base direction is right to left (its first strong character is)."""
+    """Whether a text with right-to-left letters reads right to left: always in a right-to-left interface
+    ("^n التالي", "Esc للإغلاق"), else as its first strong character says (an Arabic name in an English header)."""
+    if current_language() in RTL_INTERFACES:
+        return True
     from bidi import get_base_level
 
     return bool(get_base_level(text))
