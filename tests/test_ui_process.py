@@ -6,6 +6,7 @@ import json
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -42,7 +43,7 @@ LAUNCHER = "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 class Terminal:
     """``untoc fill`` running in an 80×24 pseudo-terminal."""
 
-    def __init__(self, *args: str, cwd: Path) -> None:
+    def __init__(self, *args: str, cwd: Path, pythonpath: str = "") -> None:
         import fcntl
         import pty
         import struct
@@ -50,7 +51,12 @@ class Terminal:
 
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": os.pathsep.join(filter(None, [pythonpath, str(ROOT)])),
+        }
         self.process = subprocess.Popen(
             [sys.executable, "-c", LAUNCHER, *UNTOC, *args],
             stdin=slave,
@@ -94,10 +100,10 @@ class Terminal:
 ENTER, TAB, CTRL_DOWN = "\r", "\t", "\x1b[1;5B"
 
 
-def start(tmp_path: Path) -> tuple[Terminal, Path]:
+def start(tmp_path: Path, pythonpath: str = "") -> tuple[Terminal, Path]:
     path = tmp_path / "r.yaml"
     path.write_text("questionnaire: cluster1\nstate: X\nlanguage: en\nparties: []\nuncac_party: false\nanswers:\n", encoding="utf-8")
-    terminal = Terminal("fill", str(path), cwd=tmp_path)
+    terminal = Terminal("fill", str(path), cwd=tmp_path, pythonpath=pythonpath)
     terminal.read_until(b"saved")
     return terminal, path
 
@@ -128,6 +134,39 @@ def test_quitting_with_ctrl_q_in_a_terminal(tmp_path: Path):
     terminal.type("\x11")  # ctrl+q
     assert terminal.wait() == 0
     terminal.hang_up()
+    assert read(path).answers["1"].value == "yes" and not (tmp_path / "r.yaml.lock").exists()
+
+
+BROKEN_HELP = """
+import engine.ui.main_screen
+
+
+def broken(self):
+    raise RuntimeError("an unexpected error, for the test")
+
+
+engine.ui.main_screen.MainScreen.action_help = broken
+"""
+
+
+def test_an_unexpected_error_never_prints_a_traceback_and_keeps_the_answers(tmp_path: Path):
+    """A bug (simulated: the help key raises) ends the session with one line; the report goes to a private file."""
+    injected = tmp_path / "inject"
+    injected.mkdir()
+    (injected / "sitecustomize.py").write_text(BROKEN_HELP, encoding="utf-8")
+    terminal, path = start(tmp_path, pythonpath=str(injected))
+    terminal.type(ENTER + " ")  # 1: Yes
+    terminal.read_until(b"1/59")
+    terminal.type("\x1bOP")  # F1
+    assert terminal.wait() == 70
+    terminal.hang_up()
+    output = terminal.output.decode("utf-8", errors="replace")
+    assert "Traceback" not in output and "an unexpected error, for the test" not in output
+    assert "stopped on an unexpected error" in output
+    log = Path(output.split("its report is in ", 1)[1].split(" ", 1)[0])
+    assert "an unexpected error, for the test" in log.read_text(encoding="utf-8")
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    log.unlink()
     assert read(path).answers["1"].value == "yes" and not (tmp_path / "r.yaml.lock").exists()
 
 

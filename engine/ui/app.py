@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from textual.timer import Timer
 
 from engine.i18n import _, current_language
 from engine.i18n.catalogs import set_language
+from engine.ui.crash import CrashLog
 from engine.ui.display import shown
 from engine.ui.keys import MAIN_KEYS
 from engine.ui.main_screen import MainScreen
@@ -69,6 +71,8 @@ class FillApp(App[None]):
         self.save_error: str | None = None
         self.unsaved = False
         self._save_timer: Timer | None = None
+        self.crash_log = CrashLog()
+        self.error_console = Console(file=self.crash_log, markup=False, highlight=False, color_system=None, width=120)
 
     def on_mount(self) -> None:
         set_language(self.lang)

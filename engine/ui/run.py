@@ -12,15 +12,16 @@ from engine.ui.display import set_display_mode
 from engine.ui.session import OpenError, Session
 from engine.validation.sanitize import clean
 
-EXIT_OK, EXIT_UNSAVED, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_UNSAVED, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 def fill(path: Path | None, lang: str | None, rtl: DisplayMode) -> int:
     """Run the terminal UI on ``path`` (created by the set-up screen when it does not exist); the exit status.
 
     0: everything the screen showed as saved is saved; 1: the user quit without answers that could
-    not be saved; 2: the file is not a response file (it is never touched); 128 + N: ended by signal
-    N, after saving.
+    not be saved; 2: the file is not a response file (it is never touched); 70: an unexpected error
+    (reported in a private file, never on the terminal; the answers are saved on the way out);
+    128 + N: ended by signal N, after saving.
     """
     session = None
     if path is not None and path.exists():
@@ -42,7 +43,18 @@ def fill(path: Path | None, lang: str | None, rtl: DisplayMode) -> int:
     finally:
         app.close_session()
     code = app.return_code or EXIT_OK
+    app.crash_log.flush()
     with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+        if app.crash_log.written:
+            where = clean(str(app.session.path)) if app.session else "-"
+            print(
+                _(
+                    "untoc: untoc fill stopped on an unexpected error; its report is in {log} (readable by you only: "
+                    "please send it to the developers); the answers were saved in {path}"
+                ).format(log=app.crash_log.path, path=where),
+                file=sys.stderr,
+            )
+            code = EXIT_INTERNAL
         if read_only:
             print(_("{path} was open read-only: {reason}").format(path=clean(str(path)), reason=read_only), file=sys.stderr)
         if app.unsaved and app.session is not None:

@@ -74,8 +74,8 @@ class Session:
     """The file being filled, and everything derived from its answers."""
 
     path: Path
-    definition: Definition
-    document: Document
+    definition: Definition = field(repr=False)  # short reprs: an error report lists the session among its variables
+    document: Document = field(repr=False)
     read_only: str | None = None
     """Why the file may not be written, or ``None``."""
     locked_by: int | None = None
