@@ -141,7 +141,7 @@ def test_all_findings_in_one_pass_sorted_by_position(cli, response):
 def test_unanswered_is_counted_then_an_error_with_complete(cli, response):
     path = response('  "1": yes\n')
     run = cli("validate", str(path))
-    assert run.code == 0 and "applicable questions not answered yet" in run.out
+    assert run.code == 0 and "questions still to be answered" in run.out
     run = cli("validate", "--complete", str(path))
     assert run.code == 1
     assert "error [1.a] 1 (a) applies but is not answered" in run.out
