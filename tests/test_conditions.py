@@ -71,10 +71,33 @@ def test_condition_on_a_range_of_sub_questions(cluster1):
     base = {"70": "yes"}
     applies, _ = status_of(cluster1, {**base, "70.b.i": "no", "70.b.iv": "partly"})
     assert applies["70.c"] and applies["70.d"]
-    applies, _ = status_of(cluster1, {**base, "70.b.i": "no"})
+    every_no = {f"70.b.{n}": "no" for n in ("i", "ii", "iii", "iv", "v")}
+    applies, _ = status_of(cluster1, {**base, **every_no})
     assert not applies["70.c"] and applies["70.d"]
-    applies, _ = status_of(cluster1, {"75.2": "yes"})
+    applies, _ = status_of(cluster1, {"75.1": "yes", "75.2": "yes", "75.3": "yes"})
     assert applies["75.a"] and not applies["75.b"]
+
+
+def test_an_unanswered_question_leaves_its_follow_ups_pending(cluster1):
+    """A follow-up of a question still to be answered is pending: counted as to do, not excluded."""
+    parties = frozenset(("trafficking", "smuggling", "firearms"))
+    status, effective = applicability(cluster1, {}, parties, False)
+    assert status["3.a"].applies and status["3.a"].pending and status["3.a"].owner.id == "3.a"
+    assert status["3.a.i"].pending  # 3 (a) (i) reads 3 (a), itself pending
+    assert status["1"].applies and not status["1"].pending
+    status, effective = applicability(cluster1, {"3": "no"}, parties, False)
+    assert not status["3.a"].applies and not status["3.a"].pending
+    status, effective = applicability(cluster1, {"3": "yes", "3.a": "partly"}, parties, False)
+    assert status["3.a"].applies and not status["3.a"].pending and effective["3.a"] == "partly"
+    assert not status["3.a.i"].applies  # 3 (a) is “Yes, in part”: decided
+    # any(…) with one "no" and the rest unanswered: not decided yet; one "yes" decides it
+    status, _ = applicability(cluster1, {"70": "yes", "70.b.i": "no"}, parties, False)
+    assert status["70.c"].pending and status["70.d"].applies and not status["70.d"].pending
+    status, _ = applicability(cluster1, {"70": "yes", "70.b.i": "no", "70.b.ii": "yes"}, parties, False)
+    assert status["70.c"].applies and not status["70.c"].pending
+    # a pending item's own answer is not read by later conditions until it is decided
+    status, effective = applicability(cluster1, {"3.a": "yes"}, parties, False)
+    assert "3.a" not in effective and status["3.a.i"].pending
 
 
 def test_protocol_parts_apply_only_to_parties(cluster1):

@@ -12,7 +12,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from engine.i18n import catalogs, questionnaire_text, use
-from engine.i18n.display import for_display, language_name
+from engine.i18n.display import language_name
 from engine.i18n.extract import extract_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,11 +151,17 @@ def test_language_names_in_their_own_script():
 
 
 def test_right_to_left_display_mode_shapes_and_reorders_only_for_display():
+    from engine.ui import display
+
     text = "هل جرمت بلدك المشاركة؟ (art. 5)"
-    assert for_display(text, "native") == text
-    shaped = for_display(text, "shaped")
-    assert shaped != text and shaped.startswith("(art. 5)") and "ﻫ" not in text
-    assert for_display("Is it criminalized?", "shaped") == "Is it criminalized?"
+    assert display.shown(text) == text
+    try:
+        display.set_display_mode("shaped")
+        shaped = display.shown(text)
+        assert shaped != text and shaped.startswith("(art. 5)") and "ﻫ" in shaped and "ﻫ" not in text
+        assert display.shown("Is it criminalized?") == "Is it criminalized?"
+    finally:
+        display.set_display_mode("native")
 
 
 def test_messages_follow_the_language_setting(cli, response):
@@ -167,16 +173,16 @@ def test_messages_follow_the_language_setting(cli, response):
 
 
 def test_the_terminal_ui_shapes_static_text_only_in_shaped_mode():
-    from engine.ui import labels
+    from engine.ui import display, labels
 
     arabic = "هل جرمت بلدك المشاركة؟"
     try:
-        labels.set_display_mode("shaped")
-        assert labels.shown(arabic) == for_display(arabic, "shaped") != arabic
+        display.set_display_mode("shaped")
+        assert display.shown(arabic) != arabic and not set(display.shown(arabic)) & set("هلجرمتبدكاشة")
         assert labels.qtext("Please explain.", "en") == ("Please explain.", False)
     finally:
-        labels.set_display_mode("native")
-    assert labels.shown(arabic) == arabic
+        display.set_display_mode("native")
+    assert display.shown(arabic) == arabic
 
 
 def test_numbers_in_messages_are_formatted_for_the_language():

@@ -16,7 +16,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import RadioButton
 
 from engine.consultation.records import answered, same
 from engine.consultation.selection import select
@@ -42,6 +41,7 @@ from consultation_case import (
     round_trip,
     soffice_version,
 )
+from uikit import keys, type_text
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "forms"
 
@@ -61,21 +61,21 @@ async def fill_in_terminal(path: Path) -> list[str]:
         pane = app.screen.query_one(QuestionPane)
         for item_id, value in JUSTICE_ANSWERS.items():
             number = session.definition.entries[item_id].number
-            await pilot.press("ctrl+f", *number, "enter")  # search by number
-            await pilot.pause()
+            await keys(pilot, "ctrl+f")
+            await type_text(pilot, number)  # search by number
+            await keys(pilot, "enter")
             assert pane.item_id == item_id
             seen.append(str(app.screen.query_one("#status").render()))
-            await pilot.press("ctrl+o", "tab", "tab")  # from the outline into the question: its answer
-            await pilot.pause()
-            if session.definition.entries[item_id].kind is AnswerKind.text:
-                await pilot.press(*str(value))
-            else:  # move the highlight, as seen on the screen, to the answer, and press it
-                buttons = list(app.focused.query(RadioButton))
-                highlighted = next((i for i, b in enumerate(buttons) if b.has_class("-selected")), 0)
-                wanted = next(i for i, b in enumerate(buttons) if b.name == value)
-                await pilot.press(*["down"] * ((wanted - highlighted) % len(buttons)), "enter")
+            entry = session.definition.entries[item_id]
+            if entry.kind is AnswerKind.text:  # Enter on a search result puts the focus on the answer
+                await type_text(pilot, str(value))
+            else:  # the highlight to the answer, as seen on the screen, and select it
+                editor = pane.answer_editor
+                assert app.focused is editor
+                await keys(pilot, "home", *["down"] * list(entry.values).index(value), "space")
                 if value == "yes":
-                    await pilot.press("tab", *"Witness Protection Act 2001, art. 3")  # the legislation field
+                    await keys(pilot, "tab")  # the legislation field
+                    await type_text(pilot, "Witness Protection Act 2001, art. 3")
             await pilot.pause()
         await pilot.press("ctrl+q")
     return seen

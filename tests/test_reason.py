@@ -39,9 +39,18 @@ def test_a_referent_that_does_not_apply_is_not_quoted_but_explained(cluster1):
 def test_answered_and_unanswered_referents(cluster1):
     [referent] = reason_for(cluster1, "3.d", {"3": "yes", "3.a": "yes"}).referents
     assert (referent.state, referent.answer) == (State.answered, "yes")
-    [referent] = reason_for(cluster1, "3.a", {}).referents
-    assert (referent.entry.id, referent.state) == ("3", State.unanswered)
-    assert reason_for(cluster1, "3.a", {}).text() == "3 (a) applies only when the answer to 3 is “Yes”; 3 is unanswered"
+    # A question still to be answered leaves its follow-ups pending: they have no reason not to apply.
+    assert reason_for(cluster1, "3.a", {}) is None
+
+
+def test_an_unanswered_voluntary_referent_reads_as_no_answer():
+    from engine.definition import registry
+
+    cluster2 = registry.load("cluster2")
+    assert cluster2.entries["69"].voluntary
+    [referent] = reason_for(cluster2, "69.a", {}).referents
+    assert (referent.entry.id, referent.state) == ("69", State.unanswered)
+    assert reason_for(cluster2, "69.a", {}).text().endswith("; 69 is unanswered")
 
 
 def test_a_sub_item_names_the_ancestor_whose_condition_fails(cluster1):
@@ -51,12 +60,13 @@ def test_a_sub_item_names_the_ancestor_whose_condition_fails(cluster1):
 
 
 def test_every_referent_of_an_any_condition_in_order(cluster1):
-    reason = reason_for(cluster1, "9", {"6": "no", "8": "partly"})
+    reason = reason_for(cluster1, "9", {"6": "no", "7": "no", "8": "partly"})
     assert [(r.entry.id, r.state, r.answer) for r in reason.referents] == [
         ("6", State.answered, "no"),
-        ("7", State.unanswered, None),
+        ("7", State.answered, "no"),
         ("8", State.answered, "partly"),
     ]
+    assert reason_for(cluster1, "9", {"6": "no", "8": "partly"}) is None  # 7 unanswered: 9 is pending
 
 
 def test_part_and_section_reasons(cluster1):

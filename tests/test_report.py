@@ -398,7 +398,10 @@ def test_pipes_and_link_loops_are_listed_not_waited_for(cli, tmp_path):
     (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
     run = cli("report", str(folder), str(folder / "pipe.yaml"), "-o", str(tmp_path / "r.json"))  # a folder's search skips pipes
     assert run.code == 2
-    assert "pipe.yaml:1:1: error is a named pipe (FIFO), not a regular file" in run.err and "loop.yaml:1:1: error a loop of symbolic links" in run.err
+    assert (
+        "pipe.yaml:1:1: error is a named pipe (FIFO), not a regular file" in run.err
+        and "loop.yaml:1:1: error a loop of symbolic links" in run.err
+    )
     assert json.loads((tmp_path / "r.json").read_text())["coverage"]["files_reported"] == 1
     validated = cli("validate", str(folder), str(folder / "pipe.yaml"))
     assert validated.code == 2 and "2 unreadable" in validated.out

@@ -179,13 +179,16 @@ def test_all_findings_in_one_pass_sorted_by_position(cli, response):
 def test_unanswered_is_counted_then_an_error_with_complete(cli, response):
     path = response('  "1": yes\n')
     run = cli("validate", str(path))
-    assert run.code == 0 and "applicable questions not answered yet" in run.out
+    assert run.code == 0 and "questions still to be answered" in run.out
     run = cli("validate", "--complete", str(path))
     assert run.code == 1
     assert "error [1.a] 1 (a) applies but is not answered" in run.out
     assert "[27]" not in run.out  # voluntary
     assert "[4]" not in run.out  # a condition no answer captures
-    assert "[3.a]" not in run.out  # 3 is unanswered, so 3 (a) does not apply
+    # 3 is unanswered, so 3 (a) is pending: still to be answered, not excluded
+    assert "error [3.a] 3 (a) is not answered; it applies when the answer to 3 is “Yes”, and that is not decided yet" in run.out
+    path = response('  "1": yes\n  "3": no\n')
+    assert "[3.a]" not in cli("validate", "--complete", str(path)).out  # 3 is “No”: 3 (a) does not apply
 
 
 def test_json_output(cli, response):

@@ -297,28 +297,9 @@ def run_i18n(args: argparse.Namespace) -> int:
 
 
 def run_fill(args: argparse.Namespace) -> int:
-    """``untoc fill [FILE]``: the terminal UI. An unreadable file stops here, located, with exit code 2."""
-    from engine.ui.session import OpenError, Session
+    """``untoc fill [FILE]``: the terminal UI (``engine.ui.run`` says how it ends)."""
+    if args.lang is not None and args.lang not in LANGUAGES:
+        raise UsageError(_("unknown language {lang!r}; use one of: {languages}").format(lang=args.lang, languages=", ".join(LANGUAGES)))
+    from engine.ui.run import fill
 
-    path = Path(args.file) if args.file else None
-    lang = args.lang if args.lang in LANGUAGES else None
-    session = None
-    if path is not None and path.exists():
-        try:
-            session = Session.open(path)
-        except OpenError as error:
-            print(f"untoc: {error.message}", file=sys.stderr)
-            return EXIT_USAGE
-    from engine.ui.labels import set_display_mode
-
-    set_display_mode(args.rtl if args.rtl in ("native", "shaped") else "native")
-    from engine.ui.app import FillApp
-
-    app = FillApp(session, path, lang)
-    try:
-        app.run()
-    finally:
-        app.close_session()
-    if session is not None and session.read_only:
-        print(_("{path} was open read-only: {reason}").format(path=clean(str(path)), reason=session.read_only), file=sys.stderr)
-    return EXIT_OK
+    return fill(Path(args.file) if args.file else None, args.lang, "shaped" if args.rtl == "shaped" else "native")

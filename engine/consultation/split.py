@@ -178,7 +178,7 @@ def _part_text(definition: Definition, part: Part, language: str) -> str:
         for item_id in part.context:
             entry = definition.entries[item_id]
             lines.append(f"  # {entry.number} {excerpt(questionnaire_text(entry.item.text, language), 100)}")
-            lines.extend(answer_lines(item_id, document.answers[item_id]))
+            lines.extend(answer_lines(item_id, document.answers[item_id], "  "))
     return "\n".join(lines) + "\n"
 
 
@@ -190,7 +190,7 @@ def _commented(entry: Entry, record: Record | None, definition: Definition, lang
         lines.append("  #   " + _("only if {condition}").format(condition=describe_condition(entry.condition, definition.entries)))
     if entry.is_answerable:
         lines.append(f"  #   {answer_hint(entry)}")
-    written = answer_lines(entry.id, record)
+    written = answer_lines(entry.id, record, "  ")
     if not record.is_bare and (record.value is None or record.value == "" or record.value == []):
         written.insert(1, "    answer:")  # show where the answer goes
     return lines + written

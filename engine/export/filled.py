@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from babel.dates import format_date
 
-from engine.conditions.applicability import applicability
+from engine.conditions.completeness import assess
 from engine.conditions.describe import instrument_name, value_label
 from engine.definition.index import Entry
 from engine.definition.loaded import Definition
@@ -129,10 +129,10 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
         for a in response.answers.values()
         if a.is_given and a.id in definition.entries
     }
-    status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
+    assessment = assess(definition, {a.id: a.value for a in response.answers.values()}, response.party_set, response.is_uncac_party)
+    status, unanswered = assessment.status, set(assessment.completeness.unanswered)
     parts: list[FilledPart] = []
     contributors: dict[str, list[str]] = {}
-    answered = applicable = 0
     for part in definition.questionnaire.parts:
         sections = []
         part_applies = False
@@ -144,13 +144,9 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
                     continue
                 part_applies = True
                 answer = response.answers.get(entry.id)
-                lines = _answer_lines(entry, effective.get(entry.id), answer) if answer else []
+                lines = _answer_lines(entry, values.get(entry.id), answer) if answer else []
                 if answer is not None and answer.contributor is not None and str(answer.contributor.value).strip():
                     contributors.setdefault(clean(str(answer.contributor.value).strip()), []).append(entry.number)
-                required = entry.is_answerable and not entry.voluntary and not entry.item.condition_note
-                if entry.is_answerable:
-                    applicable += required
-                    answered += bool(lines) and required
                 items.append(
                     FilledItem(
                         id=entry.id,
@@ -160,7 +156,7 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
                         legislation=[clean(x.value) for x in answer.legislation] if answer else [],
                         links=[clean(x.value) for x in answer.links] if answer else [],
                         comment=clean(answer.comment.value) if answer and answer.comment else None,
-                        unanswered=required and not lines,
+                        unanswered=entry.id in unanswered,
                         stem=not entry.is_answerable,
                         depth=entry.depth,
                     )
@@ -176,8 +172,8 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
         parties=parties,
         uncac_party=response.is_uncac_party,
         language=answers_language,
-        answered=answered,
-        applicable=applicable,
+        answered=assessment.completeness.answered,
+        applicable=len(assessment.completeness.expected),
         errors=sum(1 for f in findings if f.severity is Severity.error),
         parts=parts,
         lang=lang,

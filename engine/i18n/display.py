@@ -1,11 +1,11 @@
-"""How text is shown: language names in their own script, and right-to-left text in terminals.
+"""How text is shown: language names in their own script; which text runs right to left.
 
 Most terminals neither join Arabic letters (shaping) nor reorder right-to-left
 runs (the bidi algorithm): Arabic then appears as isolated letters in reverse
-order. For such terminals the ``shaped`` display mode shapes and reorders static
-text *for display only* — never text being edited, never what is stored.
-Terminals that do their own bidi and shaping (mlterm, Konsole with bidi on, some
-builds of GNOME Terminal/VTE ≥ 0.76 with BiDi enabled) should use ``native``.
+order. For such terminals the ``shaped`` display mode of the terminal UI shapes and
+reorders static text *for display only* (see ``engine.ui.display``). Terminals that do
+their own bidi and shaping (mlterm, Konsole with bidi on, some builds of GNOME
+Terminal/VTE ≥ 0.76 with BiDi enabled) should use ``native``.
 """
 
 from __future__ import annotations
@@ -38,13 +38,3 @@ def language_names() -> dict[str, str]:
 
 def has_rtl(text: str) -> bool:
     return bool(_RTL.search(text))
-
-
-def for_display(text: str, mode: DisplayMode = "native") -> str:
-    """``text`` as a terminal in ``mode`` should receive it (shaped and reordered if ``shaped``)."""
-    if mode != "shaped" or not has_rtl(text):
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))

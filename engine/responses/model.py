@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.conditions.evaluate import is_given
 from engine.i18n import _
-from engine.strict_yaml import Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path
+from engine.strict_yaml import DuplicateHandler, Mapping, Mark, Node, Position, Scalar, Sequence, YamlError, load_path, parse_text
 from engine.validation.codes import Code
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -72,11 +73,8 @@ class Answer:
 
     @property
     def is_given(self) -> bool:
-        if self.value is None:
-            return False
-        if isinstance(self.value, str):
-            return self.value.strip() != ""
-        return bool(self.value)
+        """An answer is given unless it is null, blank or an empty list (one rule: ``conditions.evaluate.is_given``)."""
+        return is_given(self.value)
 
 
 @dataclass(slots=True)
@@ -116,6 +114,15 @@ class Unreadable(Exception):
 
 def read(path: Path) -> Response:
     """Read a response file; raise :class:`Unreadable` when it is not one at all."""
+    return _read(path, lambda on_duplicate: load_path(path, on_duplicate))
+
+
+def read_text(text: str, path: Path) -> Response:
+    """Read the text of a response file (``path`` names it in messages)."""
+    return _read(path, lambda on_duplicate: parse_text(text, on_duplicate))
+
+
+def _read(path: Path, parse: Callable[[DuplicateHandler], Node | None]) -> Response:
     response = Response(path)
 
     def duplicate(key: str, first: Position, again: Position) -> None:
@@ -130,7 +137,7 @@ def read(path: Path) -> Response:
         )
 
     try:
-        root = load_path(path, duplicate)
+        root = parse(duplicate)
     except YamlError as error:
         raise Unreadable(error.message, error.mark) from None
     if root is None:

@@ -48,6 +48,20 @@ class Record:
         return self.is_bare and (self.value is None or self.value == "" or self.value == [])
 
 
+def normalized(record: Record | None) -> Record | None:
+    """``record`` as it reads back once written: empty texts are no text; ``None`` when there is no answer at all."""
+    if record is None or record.is_empty:
+        return None
+    return Record(
+        None if record.value == "" else record.value,
+        list(record.legislation),
+        list(record.links),
+        record.comment or None,
+        record.other or None,
+        {code: text or None for code, text in record.details.items()},
+    )
+
+
 @dataclass(slots=True)
 class Document:
     """A response file's content: header and answers (ids → records)."""
@@ -107,33 +121,43 @@ def dump(document: Document, order: Iterable[str] = (), heading: str | None = No
         record = document.answers[item_id]
         if record.is_empty:
             continue
-        lines.extend(answer_lines(item_id, record))
+        lines.extend(answer_lines(item_id, record, "  "))
     return "\n".join(lines) + "\n"
 
 
-def answer_lines(item_id: str, record: Record) -> list[str]:
-    """The lines of one entry of ``answers:`` (indented by two spaces)."""
-    key = f"  {_double(item_id)}:"
+def answer_lines(item_id: str, record: Record, indent: str) -> list[str]:
+    """The lines of one answer, its key at ``indent``: bare when it has nothing but a value, else a mapping."""
+    key = f"{indent}{_double(item_id)}:"
     if record.is_bare:
-        return _field(key, record.value, "    ", code=True)
-    out = [key]
-    if record.value is not None and record.value != "":
-        out.extend(_field("    answer:", record.value, "      ", code=True))
-    for name, values in (("legislation", record.legislation), ("links", record.links)):
-        if values:
-            out.append(f"    {name}:")
-            for value in values:
-                out.extend(_field("      -", value, "        "))
-    for name, text in (("comment", record.comment), ("other", record.other)):
-        if text is not None and text != "":
-            out.extend(_field(f"    {name}:", text, "      "))
-    if record.details:
-        out.append("    details:")
-        for code, text in record.details.items():
-            out.extend(_field(f"      {scalar(code)}:", text or "", "        ") if text else [f"      {scalar(code)}:"])
-    if record.contributor:
-        out.extend(_field("    contributor:", record.contributor, "      "))
+        return _field(key, record.value, indent + "  ", code=True)
+    return [key, *shifted([line for name in ANSWER_FIELDS for line in field_lines(name, record)], indent + "  ")]
+
+
+ANSWER_FIELDS = ("answer", "legislation", "links", "comment", "other", "details", "contributor")
+"""The fields of an answer written as a mapping, in the documented order."""
+
+
+def field_lines(name: str, record: Record) -> list[str]:
+    """One field of an answer written as a mapping, at column 0 (``[]`` when the field is empty)."""
+    if name == "answer":
+        return _field("answer:", record.value, "  ", code=True) if record.value is not None and record.value != "" else []
+    if name in ("legislation", "links"):
+        values: list[str] = getattr(record, name)
+        return [f"{name}:", *(line for value in values for line in _field("  -", value, "    "))] if values else []
+    if name in ("comment", "other", "contributor"):
+        text: str | None = getattr(record, name)
+        return _field(f"{name}:", text, "  ") if text is not None and text != "" else []
+    if not record.details:
+        return []
+    out = ["details:"]
+    for code, text in record.details.items():
+        out.extend(_field(f"  {scalar(code)}:", text or "", "    ") if text else [f"  {scalar(code)}:"])
     return out
+
+
+def shifted(lines: list[str], indent: str) -> list[str]:
+    """``lines`` moved right by ``indent`` (empty lines stay empty: they may be lines of a block scalar)."""
+    return [indent + line if line else "" for line in lines]
 
 
 def _field(prefix: str, value: str | list[str] | None, indent: str, code: bool = False) -> list[str]:

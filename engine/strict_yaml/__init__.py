@@ -36,6 +36,7 @@ __all__ = [
     "YamlError",
     "decode",
     "load_path",
+    "load_text",
     "locate",
     "os_problem",
     "parse_text",
@@ -147,7 +148,12 @@ def read_bytes(path: Path) -> bytes:
 
 def load_path(path: Path, on_duplicate: DuplicateHandler | None = None) -> Node | None:
     """Read and parse a file, refusing what is not strict, modest-sized UTF-8 YAML in a regular file."""
-    return parse_text(decode(read_bytes(path)), on_duplicate)
+    return parse_text(load_text(path), on_duplicate)
+
+
+def load_text(path: Path) -> str:
+    """A file's text (a modest-sized UTF-8 text in a regular file, without its byte order mark); :class:`YamlError` when it is not one."""
+    return decode(read_bytes(path))
 
 
 def to_python(node: Node | None) -> object:

@@ -5,20 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from engine.i18n import _, is_translated, questionnaire_text
-from engine.i18n.display import DisplayMode, for_display
-
-_display: dict[str, DisplayMode] = {"mode": "native"}
-
-
-def set_display_mode(mode: DisplayMode) -> None:
-    """``shaped``: shape and reorder right-to-left static text for terminals that do not (see README)."""
-    _display["mode"] = mode
-
-
-def shown(text: str) -> str:
-    """Static text as the terminal should receive it; never used on text being edited or stored."""
-    return for_display(text, _display["mode"])
-
 
 LANGUAGE_NAMES: dict[str, str] = {
     "ar": "العربية",
@@ -34,6 +20,20 @@ PROTOCOL_ORDER = ("trafficking", "smuggling", "firearms")
 
 ANSWERED, UNANSWERED, FLAGGED, NOT_APPLICABLE, STEM = "✓", "·", "⚠", "–", " "
 
+BADGE = "[EN]"
+"""Marks questionnaire text shown in English for want of a translation: the same in every language, as in the exports."""
+
+
+def marks() -> list[tuple[str, str]]:
+    """The outline's marks and what they mean, in the current language."""
+    return [
+        (ANSWERED, _("answered")),
+        (UNANSWERED, _("still to be answered (or may apply: it depends on an answer not given yet)")),
+        (FLAGGED, _("has an error or a warning (ctrl+r lists them)")),
+        (NOT_APPLICABLE, _("does not apply, given the answers so far (greyed; an answer is kept)")),
+        (BADGE, _("text not translated yet, shown in English")),
+    ]
+
 
 def protocol_label(code: str) -> str:
     return {
@@ -43,21 +43,16 @@ def protocol_label(code: str) -> str:
     }[code]
 
 
-def badge() -> str:
-    # Translators: marks a questionnaire text shown in English because it has no translation yet.
-    return _("[EN]")
-
-
 def qtext(text: str, lang: str) -> tuple[str, bool]:
-    """Questionnaire ``text`` in ``lang``, ready for display, and whether it is untranslated (English)."""
-    return shown(questionnaire_text(text, lang)), not is_translated(text, lang)
+    """Questionnaire ``text`` in ``lang`` (logical order), and whether it is untranslated (English)."""
+    return questionnaire_text(text, lang), not is_translated(text, lang)
 
 
 def marked(text: str, lang: str, style: str = "") -> Text:
-    """Questionnaire text as rich Text, with an ``[EN]`` badge when it is not translated."""
+    """Questionnaire text as rich Text, with the ``[EN]`` badge when it is not translated (logical order: see ``display``)."""
     shown, english = qtext(text, lang)
     out = Text(shown, style=style)
     if english:
         out.append(" ")
-        out.append(badge(), style="reverse")
+        out.append(BADGE, style="reverse")
     return out

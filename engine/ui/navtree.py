@@ -1,4 +1,9 @@
-"""The navigation pane: parts → sections → questions → sub-items, each with its state."""
+"""The outline: parts → sections → questions → sub-items, each with its state.
+
+Every item is in the outline, greyed when it does not apply, so that the keyboard reaches all of
+them (↑ ↓; a collapsed part opens with Enter or Space). A part's label starts with its count, so
+that a narrow outline cuts the title, not the count.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,28 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from engine.definition.index import Entry, excerpt
+from engine.definition.model import Part
 from engine.i18n import _, questionnaire_text
-from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED, shown
+from engine.ui.display import line
+from engine.ui.inorder import KeysInOrder
+from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED
 from engine.ui.session import Session
+from engine.validation.terms import Terms
 
 
-class NavTree(Tree[str]):
-    """A tree whose item nodes carry the item id as data."""
+class NavTree(KeysInOrder, Tree[str]):
+    """A tree whose item nodes carry the item id as data (Enter, which answers the question under the cursor, is the screen's)."""
 
-    def __init__(self, session: Session, lang: str, **kwargs: object) -> None:
-        super().__init__(_("Questionnaire"), **kwargs)  # type: ignore[arg-type]
+    def __init__(self, session: Session, lang: str, terms: Terms, **kwargs: str) -> None:
+        super().__init__(_("Questionnaire"), **kwargs)
         self.session = session
         self.lang = lang
+        self.terms = terms
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
         self.nodes: dict[str, TreeNode[str]] = {}
-        self._parts: list[tuple[object, TreeNode[str]]] = []
-        self._sections: list[tuple[object, TreeNode[str]]] = []
+        self._parts: list[tuple[Part, TreeNode[str]]] = []
         self._shown: dict[str, tuple[str, bool]] = {}
 
     def on_mount(self) -> None:
@@ -35,7 +44,6 @@ class NavTree(Tree[str]):
         self.clear()
         self.nodes.clear()
         self._parts.clear()
-        self._sections.clear()
         self._shown.clear()
         session = self.session
         definition = session.definition
@@ -45,10 +53,8 @@ class NavTree(Tree[str]):
             part_node = self.root.add("", expand=applies)
             self._parts.append((part, part_node))
             for section in part.sections:
-                section_node = part_node.add(
-                    Text(excerpt(shown(questionnaire_text(section.heading, self.lang)), 60), style="bold"), expand=True
-                )
-                self._sections.append((section, section_node))
+                heading = Text(excerpt(questionnaire_text(section.heading, self.lang), 60), style="bold")
+                section_node = part_node.add(line(heading), expand=True)
                 for entry in entries:
                     if entry.section is section and entry.parent is None:
                         self._add(section_node, entry)
@@ -66,7 +72,7 @@ class NavTree(Tree[str]):
     def refresh_labels(self) -> None:
         """Update the marks and counts whose state changed."""
         session = self.session
-        flagged = session.flagged()
+        flagged = session.flagged(self.terms)
         for item_id, node in self.nodes.items():
             entry = session.definition.entries[item_id]
             applies = session.status(item_id).applies
@@ -84,19 +90,20 @@ class NavTree(Tree[str]):
             self._shown[item_id] = state
             label = Text(f"{mark} ", style="green" if mark == ANSWERED else "yellow" if mark == FLAGGED else "")
             label.append(entry.number, style="bold" if applies else "")
-            label.append(" " + excerpt(shown(questionnaire_text(entry.item.text, self.lang)), 40))
+            label.append(" " + excerpt(questionnaire_text(entry.item.text, self.lang), 40))
             if not applies:
                 label.stylize("dim")
-            node.set_label(label)
+            node.set_label(line(label))
         for part, node in self._parts:
-            answered, applicable = session.progress(part)
-            title = shown(questionnaire_text(part.title, self.lang))  # type: ignore[attr-defined]
+            answered, expected = session.progress(part)
+            title = questionnaire_text(part.title, self.lang)
             numeral, _sep, rest = title.partition(" ")
-            label = Text(f"{numeral} {excerpt(rest, 36)} ", style="bold")
-            label.append(_("({answered}/{applicable})").format(answered=answered, applicable=applicable), style="cyan")
-            if applicable == 0:
+            label = Text(f"{numeral} ", style="bold")
+            label.append(_("({answered}/{applicable})").format(answered=answered, applicable=expected), style="cyan")
+            label.append(f" {excerpt(rest, 36)}", style="bold")
+            if expected == 0:
                 label.stylize("dim")
-            node.set_label(label)
+            node.set_label(line(label))
 
     def reveal(self, item_id: str) -> None:
         """Expand the way to an item and put the cursor on it."""
@@ -109,6 +116,6 @@ class NavTree(Tree[str]):
                 parent.expand()
             parent = parent.parent
         if node.line < 0:
-            self._tree_lines  # noqa: B018  (rebuild the lines so the node has its line number)
+            _lines = self.last_line  # reading it lays the lines out again (after an expand), giving the node its line
         if self.cursor_node is not node:
             self.move_cursor(node)

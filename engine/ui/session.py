@@ -8,32 +8,41 @@ questionnaire does not know, and option codes it does not know, are kept as they
 are and written back. A file whose reading reported problems (duplicate or unknown
 keys, values of the wrong type) would lose those parts on saving, so it opens
 read-only, saying why.
+
+Saving rewrites only the answers that changed, in the file's own text (its comments and
+layout stay, see :mod:`engine.responses.roundtrip`), atomically, keeping the file's
+permissions; a new file is created readable by its owner only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.conditions.applicability import Applicability, applicability
+from engine.conditions.applicability import Applicability
+from engine.conditions.completeness import Assessment, assess, completeness
+from engine.conditions.describe import describe
 from engine.conditions.evaluate import Facts
 from engine.conditions.reason import explain
 from engine.definition import registry
 from engine.definition.index import Entry
 from engine.definition.loaded import Definition
-from engine.definition.model import SCALE_VALUES, AnswerKind
 from engine.i18n import _, current_language, questionnaire_text
-from engine.responses.model import Answer, Located, Response, Unreadable, read
+from engine.responses.model import Answer, Located, Response, Unreadable, read_text
+from engine.responses.roundtrip import rewrite
 from engine.responses.storage import write_atomic
 from engine.responses.writer import Document, Record, dump, from_response
-from engine.strict_yaml import Mark
-from engine.ui.lock import Lock, acquire
+from engine.strict_yaml import Mark, YamlError, load_text
+from engine.ui.lock import Lock, acquire, alive, holder, lock_path
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
+from engine.validation.terms import FILE_TERMS, Terms
 from engine.validation.validator import validate
 
 _HERE = Mark(1, 1)
@@ -52,23 +61,41 @@ def state_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.untoc-state")
 
 
+def folder_problem(path: Path) -> str | None:
+    """Why a file cannot be created or replaced in ``path``'s folder, or ``None``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return _("the folder {folder} does not exist").format(folder=clean(str(folder)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return _("the folder {folder} cannot be written").format(folder=clean(str(folder)))
+    return None
+
+
 @dataclass
 class Session:
     """The file being filled, and everything derived from its answers."""
 
     path: Path
-    definition: Definition
-    document: Document
+    definition: Definition = field(repr=False)  # short reprs: an error report lists the session among its variables
+    document: Document = field(repr=False)
     read_only: str | None = None
     """Why the file may not be written, or ``None``."""
+    locked_by: int | None = None
+    """The process holding the file's lock when it is read-only for that reason."""
     lock: Lock | None = None
     last: str | None = None
     """The id of the question shown when the file was last closed."""
     ui_language: str | None = None
     revision: int = 0
     saved_revision: int = 0
-    _derived: tuple[int, dict[str, Applicability], dict[str, object]] | None = field(default=None, repr=False)
-    _findings: tuple[int, list[Finding]] | None = field(default=None, repr=False)
+    layout_note: str | None = None
+    """Why saving will not keep the file's comments and layout (a layout it does not edit in place), or ``None``."""
+    set_aside: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Texts taken out of an answer when their option was unchosen, by (item, option): offered again if it is chosen again."""
+    _text: str | None = field(default=None, repr=False)
+    _base: Document | None = field(default=None, repr=False)
+    _assessment: tuple[int, Assessment] | None = field(default=None, repr=False)
+    _findings: dict[tuple[int, str, bool, int], list[Finding]] = field(default_factory=dict, repr=False)
 
     # -- opening -----------------------------------------------------------------
 
@@ -79,8 +106,9 @@ class Session:
         if path.is_dir():
             raise OpenError(_("{path}: is a directory, not a response file").format(path=name))
         try:
-            response = read(path)
-        except Unreadable as error:
+            text = load_text(path)
+            response = read_text(text, path)
+        except (YamlError, Unreadable) as error:
             raise OpenError(f"{name}:{error.mark.line}:{error.mark.column}: {clean(error.message)}") from None
         if response.questionnaire is None:
             raise OpenError(
@@ -95,7 +123,8 @@ class Session:
                     value=clean(questionnaire), choices=", ".join(registry.available())
                 )
             )
-        session = cls(path, registry.load(questionnaire), from_response(response))
+        document = from_response(response)
+        session = cls(path, registry.load(questionnaire), document, _text=text, _base=copy.deepcopy(document))
         if response.problems:
             first = response.problems[0]
             session.read_only = _(
@@ -103,31 +132,49 @@ class Session:
             ).format(line=first.mark.line, message=clean(first.message))
         elif not os.access(path, os.W_OK):
             session.read_only = _("you may not write to this file, so it is open read-only")
+        elif (problem := folder_problem(path)) is not None:
+            session.read_only = _("{problem}, so the file is open read-only").format(problem=problem)
         session._load_state()
         if take_lock and session.read_only is None:
             session._take_lock()
+        if session.read_only is None:
+            session.layout_note = session._layout_note()
         return session
 
     @classmethod
     def create(
         cls, path: Path, questionnaire: str, state: str, language: str, parties: list[str], uncac_party: bool, take_lock: bool = True
     ) -> Session:
-        """Create a new response file (0600) and open it."""
+        """Create a new response file (0600) and open it; ``OSError`` when it cannot be written."""
         definition = registry.load(questionnaire)
         document = Document(questionnaire, state, language, list(parties), uncac_party)
         session = cls(path, definition, document)
         if take_lock:
             session._take_lock()
         if session.read_only is None:
-            session.save()
+            try:
+                session.save()
+            except OSError:
+                session.close()
+                raise
         return session
 
     def _take_lock(self) -> None:
+        """Take the file's lock, or open read-only when another live process holds it (``OSError`` if it cannot be written)."""
         result = acquire(self.path)
         if isinstance(result, Lock):
             self.lock = result
+            self.locked_by = None
         else:
+            self.locked_by = result
             self.read_only = _("this file is open in another untoc fill (process {pid}), so it is open read-only here").format(pid=result)
+
+    def lock_released(self) -> bool:
+        """Whether the file is read-only only because of a lock that is no longer held by a live process."""
+        if self.locked_by is None:
+            return False
+        pid = holder(lock_path(self.path))
+        return pid is None or not alive(pid)
 
     def _load_state(self) -> None:
         try:
@@ -140,14 +187,34 @@ class Session:
             language = data.get("ui_language")
             self.ui_language = language if isinstance(language, str) else None
 
+    def _layout_note(self) -> str | None:
+        """Tell, before the first save, when the file's comments and layout cannot be kept."""
+        if self._text is None or self._base is None:
+            return None
+        probe = copy.deepcopy(self._base)
+        probe.answers["\x00probe"] = Record("x")
+        if rewrite(self._text, self._base, probe, list(self.definition.entries)) is not None:
+            return None
+        return _(
+            "saving will write this file in untoc's layout (its answers are not written in block style): its comments will not be kept"
+        )
+
     def close(self) -> None:
-        """Save what is unsaved, remember the position, release the lock."""
-        if self.read_only is None:
-            self.save()
-            self.save_state()
+        """Save what is unsaved, remember the position, release the lock (even when saving fails: ``OSError`` is raised after)."""
+        try:
+            if self.read_only is None:
+                self.save()
+                self.save_state()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Let another ``untoc fill`` edit the file (nothing more is saved from here)."""
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self.read_only is None:
+            self.read_only = _("the file was closed")
 
     # -- answers -----------------------------------------------------------------
 
@@ -156,7 +223,7 @@ class Session:
 
     def update(self, item_id: str, **changes: object) -> bool:
         """Change fields of one answer; ``False`` when nothing changed (or read-only)."""
-        if self.read_only is not None:
+        if self.read_only is not None or not changes:
             return False
         record = self.document.answers.setdefault(item_id, Record())
         changed = False
@@ -172,60 +239,50 @@ class Session:
     def dirty(self) -> bool:
         return self.revision != self.saved_revision
 
-    def values(self) -> dict[str, object]:
-        """The answers conditions can read: well-formed values of known items."""
-        out: dict[str, object] = {}
-        for item_id, record in self.document.answers.items():
-            entry = self.definition.entries.get(item_id)
-            value = record.value
-            if entry is None or value is None or not entry.is_answerable:
-                continue
-            if entry.kind is AnswerKind.text:
-                if isinstance(value, str) and value.strip():
-                    out[item_id] = value
-            elif entry.kind is AnswerKind.choices:
-                codes = [c for c in ([value] if isinstance(value, str) else value) if c in entry.values]
-                if codes:
-                    out[item_id] = codes
-            elif isinstance(value, str) and value in entry.values:
-                out[item_id] = value
-        return out
-
-    def _derive(self) -> tuple[dict[str, Applicability], dict[str, object]]:
-        if self._derived is None or self._derived[0] != self.revision:
-            values = self.values()
-            status, _effective = applicability(self.definition, values, frozenset(self.document.parties), self.document.uncac_party)
-            self._derived = (self.revision, status, values)
-        return self._derived[1], self._derived[2]
+    def assessment(self) -> Assessment:
+        """Applicability and completeness of the answers now (one definition, shared with ``untoc validate``)."""
+        if self._assessment is None or self._assessment[0] != self.revision:
+            doc = self.document
+            answers = {item_id: record.value for item_id, record in doc.answers.items()}
+            self._assessment = (self.revision, assess(self.definition, answers, frozenset(doc.parties), doc.uncac_party))
+        return self._assessment[1]
 
     def status(self, item_id: str) -> Applicability:
-        return self._derive()[0][item_id]
+        return self.assessment().status[item_id]
 
     def answered(self, item_id: str) -> bool:
-        return item_id in self._derive()[1]
+        """Whether an answer is given (not necessarily a valid one: that is a finding)."""
+        return item_id in self.assessment().given
 
     def progress(self, part: object | None = None) -> tuple[int, int]:
-        """``(answered, applicable)`` over the answerable items of a part (or of the cluster)."""
-        status, values = self._derive()
-        answered = applicable = 0
-        for entry in self.definition.entries.values():
-            if (part is not None and entry.part is not part) or not entry.is_answerable or not status[entry.id].applies:
-                continue
-            applicable += 1
-            answered += entry.id in values
-        return answered, applicable
+        """``(answered, expected)``: questions answered of those still expected, in a part or in the cluster."""
+        assessment = self.assessment()
+        if part is None:
+            done = assessment.completeness
+        else:
+            done = completeness(self.definition, assessment.status, assessment.given, self.definition.part_entries(part))
+        return done.answered, len(done.expected)
 
     def why_not(self, entry: Entry) -> str:
-        """Why ``entry`` does not apply, in words (the validator's wording); empty when it applies."""
-        status, values = self._derive()
-        facts = Facts(values, frozenset(self.document.parties), self.document.uncac_party)
-        reason = explain(self.definition, entry.id, status, facts)
+        """Why ``entry`` does not apply — or, when it is pending, on what it depends — in words (the validator's wording)."""
+        status = self.status(entry.id)
+        if status.applies and not status.pending:
+            return ""
+        if status.pending:
+            owner = status.owner or entry
+            assert status.condition is not None
+            return _("{number} applies when {condition}; that is not decided yet").format(
+                number=owner.number, condition=describe(status.condition, self.definition.entries)
+            )
+        assessment = self.assessment()
+        facts = Facts(assessment.effective, frozenset(self.document.parties), self.document.uncac_party)
+        reason = explain(self.definition, entry.id, assessment.status, facts)
         return reason.text() if reason is not None else ""
 
     # -- findings ----------------------------------------------------------------
 
     def response(self) -> Response:
-        """The in-memory answers as a :class:`Response` the validator can check (positions are dummies)."""
+        """The in-memory answers as a :class:`Response` the validator and exporters can read (positions are dummies)."""
         doc = self.document
 
         def located(value: object) -> Located:
@@ -256,18 +313,21 @@ class Session:
             )
         return response
 
-    def findings(self) -> list[Finding]:
-        """What ``untoc validate`` would report now, in questionnaire order."""
-        if self._findings is None or self._findings[0] != self.revision:
-            found = validate(self.response(), self.definition, display_path=clean(str(self.path)))
+    def findings(self, terms: Terms = FILE_TERMS, complete: bool = False) -> list[Finding]:
+        """What ``untoc validate`` (``--complete``) would report now, in questionnaire order, worded in the current language."""
+        key = (self.revision, current_language(), complete, id(terms))
+        found = self._findings.get(key)
+        if found is None:
+            found = validate(self.response(), self.definition, complete=complete, display_path=clean(str(self.path)), terms=terms)
             order = {item_id: i for i, item_id in enumerate(self.definition.entries)}
             found.sort(key=lambda f: (order.get(f.item or "", -1), f.severity != Severity.error))
-            self._findings = (self.revision, found)
-        return self._findings[1]
+            self._findings = {k: v for k, v in self._findings.items() if k[0] == self.revision}
+            self._findings[key] = found
+        return found
 
-    def flagged(self) -> set[str]:
+    def flagged(self, terms: Terms = FILE_TERMS) -> set[str]:
         """Ids of items with an error or a warning."""
-        return {f.item for f in self.findings() if f.item and f.severity in (Severity.error, Severity.warning)}
+        return {f.item for f in self.findings(terms) if f.item and f.severity in (Severity.error, Severity.warning)}
 
     # -- finding questions -------------------------------------------------------
 
@@ -294,22 +354,23 @@ class Session:
         return found
 
     def next_unanswered(self, item_id: str | None, step: int = 1) -> str | None:
-        """The next (``step=1``) or previous (``-1``) applicable, unanswered item, wrapping round."""
+        """The next (``step=1``) or previous (``-1``) question still to be answered, wrapping round."""
+        todo = set(self.assessment().completeness.unanswered)
+        if not todo:
+            return None
         ids = list(self.definition.entries)
         start = ids.index(item_id) if item_id in self.definition.entries else (-1 if step > 0 else 0)
-        status, values = self._derive()
         for offset in range(1, len(ids) + 1):
             candidate = ids[(start + step * offset) % len(ids)]
-            entry = self.definition.entries[candidate]
-            if entry.is_answerable and status[candidate].applies and candidate not in values:
+            if candidate in todo:
                 return candidate
         return None
 
     def neighbour(self, item_id: str | None, step: int = 1) -> str | None:
-        """The next or previous applicable item (any kind)."""
+        """The next or previous item that applies (or may: pending), of any kind."""
         ids = list(self.definition.entries)
         start = ids.index(item_id) if item_id in self.definition.entries else -1
-        status = self._derive()[0]
+        status = self.assessment().status
         index = start + step
         while 0 <= index < len(ids):
             if status[ids[index]].applies:
@@ -320,18 +381,56 @@ class Session:
     # -- saving ------------------------------------------------------------------
 
     def text(self) -> str:
+        """The file's new text: the answers that changed rewritten in its own text, or the whole file in the documented order."""
+        if self._text is not None and self._base is not None:
+            kept = rewrite(self._text, self._base, self.document, list(self.definition.entries))
+            if kept is not None:
+                return kept
         return dump(self.document, self.definition.entries)
 
     def save(self) -> bool:
-        """Write the file atomically (0600) if it changed; ``True`` when written."""
+        """Write the file atomically if it changed (keeping its permissions); ``True`` when written; ``OSError`` when it cannot be."""
         if self.read_only is not None:
             return False
         if self.dirty or not self.path.exists():
-            revision = self.revision
-            write_atomic(self.path, self.text(), private=True)
-            self.saved_revision = revision
+            self._write(self.path)
             return True
         return False
+
+    def save_as(self, path: Path) -> None:
+        """Write the answers to another file (created readable by its owner only) and go on editing that one."""
+        if path.exists() and path.resolve() != self.path.resolve():
+            raise FileExistsError(_("{path} already exists; choose another name").format(path=clean(str(path))))
+        problem = folder_problem(path)
+        if problem is not None:
+            raise PermissionError(problem)
+        old_lock = self.lock
+        result = acquire(path)
+        if not isinstance(result, Lock):
+            raise PermissionError(_("{path} is open in another untoc fill (process {pid})").format(path=clean(str(path)), pid=result))
+        try:
+            self.path = path
+            self._text = self._base = None  # a new file: the documented order
+            self._write(path)
+        except OSError:
+            result.release()
+            raise
+        self.lock = result
+        if old_lock is not None:
+            old_lock.release()
+        self.save_state()
+
+    def _write(self, path: Path) -> None:
+        revision = self.revision
+        text = self.text()
+        try:
+            mode: int | None = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            mode = None  # a new file: 0600
+        write_atomic(path, text, private=True, mode=mode)
+        self.saved_revision = revision
+        self._text, self._base = text, copy.deepcopy(self.document)
+        self.layout_note = None
 
     def save_state(self) -> None:
         """Remember the current question and interface language beside the file."""
@@ -340,7 +439,3 @@ class Session:
         data = {"last": self.last, "ui_language": self.ui_language}
         with contextlib.suppress(OSError):  # losing the position is harmless
             write_atomic(state_path(self.path), json.dumps(data) + "\n", private=True)
-
-
-def scale_codes(entry: Entry) -> tuple[str, ...]:
-    return SCALE_VALUES.get(entry.kind, ())

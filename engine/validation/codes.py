@@ -199,14 +199,17 @@ class Code(StrEnum):
         Severity.warning,
         False,
         N_("No legislation cited"),
-        N_("A question of an article is answered “Yes” or “Yes, in part” without legislation."),
+        N_("A question of an article is answered “Yes” without legislation."),
     )
     unanswered = (
         "unanswered",
         Severity.info,
         False,
         N_("Question not answered"),
-        N_("An applicable question is not answered yet: counted in text output, listed with --verbose, an error with --complete."),
+        N_(
+            "A question still to be answered (it applies, or whether it applies waits on an unanswered question): "
+            "counted in text output, listed with --verbose, an error with --complete."
+        ),
     )
     more_findings = (
         "more-findings",

@@ -76,8 +76,8 @@ def as_text(results: list[FileResult], *, verbose: bool = False) -> str:
             lines.append(_line(finding, path))
         if hidden:
             note = ngettext(
-                "{count} applicable question not answered yet (--verbose lists it; --complete makes it an error)",
-                "{count} applicable questions not answered yet (--verbose lists them; --complete makes them errors)",
+                "{count} question still to be answered (--verbose lists it; --complete makes it an error)",
+                "{count} questions still to be answered (--verbose lists them; --complete makes them errors)",
                 hidden,
             ).format(count=hidden)
             lines.append(f"{path}: note: {note}")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.describe import quoted, scale_label, value_label
+from engine.conditions.completeness import completeness, readable
+from engine.conditions.describe import describe, quoted, scale_label
 from engine.conditions.evaluate import Facts
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
@@ -18,6 +19,7 @@ from engine.strict_yaml import Mark, Position
 from engine.validation.codes import CAP, Code
 from engine.validation.findings import Finding, Severity
 from engine.validation.sanitize import clean
+from engine.validation.terms import FILE_TERMS, Terms
 
 LABEL_TO_CODE = {label.lower(): code for code, label in SCALE_LABELS.items()}
 
@@ -25,11 +27,13 @@ LABEL_TO_CODE = {label.lower(): code for code, label in SCALE_LABELS.items()}
 class _Collector:
     """The findings of one file. Every message is neutralised here (text from the file may be
     echoed in it), and a capped code stops being listed after :data:`CAP` findings: its message,
-    possibly costly (suggestions), is built only for those listed."""
+    possibly costly (suggestions), is built only for those listed. ``terms`` words the messages
+    that name parts of an answer (the file's syntax, or a program's own fields)."""
 
-    def __init__(self, response: Response, display_path: str) -> None:
+    def __init__(self, response: Response, display_path: str, terms: Terms) -> None:
         self.response = response
         self.path = display_path
+        self.terms = terms
         self.findings: list[Finding] = []
         self.counts: dict[Code, int] = {}
         self.first_omitted: dict[Code, tuple[Position, Severity]] = {}
@@ -111,9 +115,11 @@ def validate_path(path: Path, complete: bool = False, display_path: str | None =
     return validate(response, definition, complete, display_path or clean(str(path)))
 
 
-def validate(response: Response, definition: Definition, complete: bool = False, display_path: str = "") -> list[Finding]:
-    """All findings of a response, sorted by position."""
-    out = _Collector(response, display_path or clean(str(response.path)))
+def validate(
+    response: Response, definition: Definition, complete: bool = False, display_path: str = "", terms: Terms = FILE_TERMS
+) -> list[Finding]:
+    """All findings of a response, sorted by position; ``terms`` words the messages that name parts of an answer."""
+    out = _Collector(response, display_path or clean(str(response.path)), terms)
     for problem in response.problems:
         entry = definition.entries.get(problem.item) if problem.item else None
         out.add(problem.mark, problem.code, problem.text, entry, problem.item)
@@ -126,7 +132,8 @@ def validate(response: Response, definition: Definition, complete: bool = False,
             out.add(answer.key_mark, Code.unknown_question, lambda answer=answer: _unknown_question(answer.id, definition), item=answer.id)
             continue
         known.append((answer, entry))
-        value = _check_answer(answer, entry, out)
+        _check_answer(answer, entry, out)
+        value = readable(entry, answer.value)
         if value is not None:
             values[entry.id] = value
     status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
@@ -220,34 +227,33 @@ def _unknown_question(item_id: str, definition: Definition) -> str:
     return _("{questionnaire} has no question '{value}'{hint}").format(questionnaire=definition.id, value=item_id, hint=hint)
 
 
-def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
-    """Report an ill-formed answer; return the value conditions may read (``None`` if none)."""
+def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> None:
+    """Report an ill-formed answer (the value conditions read is :func:`readable`'s)."""
     value = answer.value
     kind = entry.kind
     if kind is AnswerKind.none:
         if answer.is_given:
-            children = ", ".join(c.id for c in entry.children[:4])
             out.add(
                 answer.mark,
                 Code.stem_answered,
-                _("{number} has no answer of its own; answer its sub-items ({children})").format(number=entry.number, children=children),
+                out.terms.stem_answered(entry),
                 entry,
             )
         _check_extras(answer, entry, [], out)
-        return None
+        return
     if not answer.is_given:
         _check_extras(answer, entry, [], out)
-        return None
+        return
     if kind in SCALE_VALUES:
         allowed = SCALE_VALUES[kind]
         if not isinstance(value, str):
             out.add(
                 answer.mark,
                 Code.wrong_kind,
-                _("{number} takes one of {choices}, not a list").format(number=entry.number, choices=", ".join(allowed)),
+                out.terms.list_for_one(entry, allowed),
                 entry,
             )
-            return None
+            return
         code = value
         if code not in allowed:
             hint_text = _scale_hint(code, allowed)
@@ -259,15 +265,15 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
                 ),
                 entry,
             )
-            return None
+            return
         _check_extras(answer, entry, [], out)
-        return code
+        return
     if kind is AnswerKind.text:
         if not isinstance(value, str):
-            out.add(answer.mark, Code.wrong_kind, _("{number} is answered in free text, not a list").format(number=entry.number), entry)
-            return None
+            out.add(answer.mark, Code.wrong_kind, out.terms.list_for_text(entry), entry)
+            return
         _check_extras(answer, entry, [], out)
-        return value
+        return
     codes_allowed = entry.values
     chosen = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     if kind is AnswerKind.choice and not isinstance(value, str) and len(chosen) != 1:
@@ -277,7 +283,7 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
             _("{number} takes a single option, not {count}").format(number=entry.number, count=len(chosen)),
             entry,
         )
-        return None
+        return
     valid: list[str] = []
     for code in chosen:
         text = str(code)
@@ -293,9 +299,6 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
         else:
             valid.append(text)
     _check_extras(answer, entry, valid, out)
-    if not valid:
-        return None
-    return valid[0] if kind is AnswerKind.choice else valid
 
 
 def _scale_hint(code: str, allowed: tuple[str, ...]) -> str:
@@ -329,14 +332,14 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
             out.add(
                 answer.other.mark,
                 Code.other_without_option,
-                _("{number} has no option 'other', so 'other' text has no place").format(number=entry.number),
+                out.terms.other_has_no_place(entry),
                 entry,
             )
         elif "other" not in chosen:
             out.add(
                 answer.other.mark,
                 Code.other_without_option,
-                _("'other' text is given but the option 'other' is not chosen in {number}").format(number=entry.number),
+                out.terms.other_not_chosen(entry),
                 entry,
             )
     for code, located in answer.details.items():
@@ -351,23 +354,14 @@ def _check_extras(answer: Answer, entry: Entry, chosen: list[str], out: _Collect
             out.add(
                 located.mark,
                 Code.details_without_option,
-                _("details are given for '{code}' but that option is not chosen in {number}").format(code=code, number=entry.number),
+                out.terms.details_not_chosen(entry, code),
                 entry,
             )
     for code in chosen:
         if code in specify:
             text = answer.other if code == "other" else answer.details.get(code)
             if text is None or text.value is None or not str(text.value).strip():
-                where = "other" if code == "other" else f"details: {{{code}: …}}"
-                label = value_label(entry, code)  # type: ignore[union-attr]
-                out.add(
-                    answer.mark,
-                    Code.specify_missing,
-                    _("{number}: {label} is chosen but not specified (add {field})").format(
-                        number=entry.number, label=quoted(label), field=where
-                    ),
-                    entry,
-                )
+                out.add(answer.mark, Code.specify_missing, out.terms.not_specified(entry, code), entry)
     for link in answer.links:
         text = str(link.value).strip()
         if not (text.startswith(("http://", "https://")) and "." in text.split("//", 1)[1].split("/", 1)[0]):
@@ -393,10 +387,7 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
         out.add(
             answer.mark,
             Code.legislation_missing,
-            _(
-                "{number} is {answer} but cites no legislation (the general guidance asks for the applicable legislation "
-                "under each {yes}; add legislation: [...])"
-            ).format(number=entry.number, answer=quoted(scale_label(str(code))), yes=quoted(scale_label("yes"))),
+            out.terms.legislation_missing(entry, str(code)),
             entry,
         )
 
@@ -404,13 +395,19 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
 def _check_unanswered(
     definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
 ) -> None:
+    """Each question still to be answered (see :mod:`engine.conditions.completeness`): the code's
+    severity, or an error with ``complete``."""
     severity = Severity.error if complete else Code.unanswered.severity
-    where = response.answers_mark
-    for entry in definition.entries.values():
-        if not entry.expects_answer or not status[entry.id].applies:
-            continue
-        answer = response.answers.get(entry.id)
-        if answer is not None and answer.is_given:
-            continue
-        mark = answer.mark if answer is not None else where
-        out.add(mark, Code.unanswered, _("{number} applies but is not answered").format(number=entry.number), entry, severity=severity)
+    given = {item_id for item_id, answer in response.answers.items() if answer.is_given}
+    for item_id in completeness(definition, status, given).unanswered:
+        entry = definition.entries[item_id]
+        answer = response.answers.get(item_id)
+        mark = answer.mark if answer is not None else response.answers_mark
+        state = status[item_id]
+        if state.pending and state.condition is not None:
+            message = _("{number} is not answered; it applies when {condition}, and that is not decided yet").format(
+                number=entry.number, condition=describe(state.condition, definition.entries)
+            )
+        else:
+            message = _("{number} applies but is not answered").format(number=entry.number)
+        out.add(mark, Code.unanswered, message, entry, severity=severity)

@@ -1,0 +1,104 @@
+"""What is still to be answered: one definition for the UI, ``untoc validate`` and the exports.
+
+- An item **expects an answer** when it is answerable, not voluntary, and not left to the State by
+  a note (``Entry.expects_answer``).
+- It is **still to be answered** when it expects an answer, applies or is pending (its condition
+  reads a question still to be answered), and no answer is given (``is_given``: not null, not
+  blank, not an empty list). An answer that is given but wrong (an unknown code) is an error, not
+  an omission.
+- Conditions read only **readable** values (:func:`readable`): codes the item has, or a non-blank
+  text for a free-text item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from engine.conditions.applicability import Applicability, applicability
+from engine.conditions.evaluate import is_given
+from engine.definition.index import Entry
+from engine.definition.loaded import Definition
+from engine.definition.model import SCALE_VALUES, AnswerKind
+
+__all__ = ["Assessment", "Completeness", "assess", "completeness", "is_given", "readable"]
+
+
+def readable(entry: Entry, value: object) -> object | None:
+    """The value of an answer that conditions read, or ``None`` when there is none (or it is ill-formed).
+
+    A scale or single-choice answer is one of the item's codes (a one-element list is read as its
+    element); a multiple-choice answer is the list of its known codes; a free text is read when it
+    is not blank.
+    """
+    if value is None or not entry.is_answerable:
+        return None
+    kind = entry.kind
+    if kind is AnswerKind.text:
+        return value if isinstance(value, str) and value.strip() else None
+    codes = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    if kind is AnswerKind.choices:
+        known = [str(code) for code in codes if code in entry.values]
+        return known or None
+    if kind in SCALE_VALUES and not isinstance(value, str):
+        return None
+    if len(codes) != 1 or codes[0] not in entry.values:
+        return None
+    return str(codes[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """The items that expect an answer (they apply or are pending), and those of them without one, in order."""
+
+    expected: tuple[str, ...]
+    unanswered: tuple[str, ...]
+
+    @property
+    def answered(self) -> int:
+        return len(self.expected) - len(self.unanswered)
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered
+
+
+def completeness(
+    definition: Definition, status: Mapping[str, Applicability], given: Collection[str], entries: Iterable[Entry] | None = None
+) -> Completeness:
+    """Over ``entries`` (default: the whole questionnaire), which expect an answer and which lack one; ``given``: ids answered."""
+    expected: list[str] = []
+    unanswered: list[str] = []
+    for entry in definition.entries.values() if entries is None else entries:
+        if entry.expects_answer and status[entry.id].applies:
+            expected.append(entry.id)
+            if entry.id not in given:
+                unanswered.append(entry.id)
+    return Completeness(tuple(expected), tuple(unanswered))
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Applicability, the effective answers and completeness of one set of answers."""
+
+    status: dict[str, Applicability]
+    effective: dict[str, object]
+    given: frozenset[str]
+    completeness: Completeness
+
+
+def assess(definition: Definition, answers: Mapping[str, object], parties: frozenset[str], uncac_party: bool) -> Assessment:
+    """Assess raw answer values (ids → values as read from a file or edited); unknown ids are ignored."""
+    entries = definition.entries
+    values: dict[str, object] = {}
+    given: set[str] = set()
+    for item_id, value in answers.items():
+        entry = entries.get(item_id)
+        if entry is None or not is_given(value):
+            continue
+        given.add(item_id)
+        value = readable(entry, value)
+        if value is not None:
+            values[item_id] = value
+    status, effective = applicability(definition, values, parties, uncac_party)
+    return Assessment(status, effective, frozenset(given), completeness(definition, status, given))
