@@ -168,7 +168,9 @@ async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Pa
         text = app.screen.query_one(QuestionPane).query(".text").first().render()
         source = session.definition.entries["5.a"].item.text
         assert questionnaire_text(source, "fr") in str(text)
-        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (
+            not is_translated(source, "fr")
+        )  # untranslated: English, marked
         await pilot.press("ctrl+q")
     assert state_path(path).exists()
     again = Session.open(path)
@@ -330,8 +332,12 @@ async def test_the_mouse_works_too(tmp_path: Path, monkeypatch):
         tree = app.screen.query_one(NavTree)
         pane = app.screen.query_one(QuestionPane)
         target = next(
-            e.id for e in session.definition.entries.values()
-            if e.kind in SCALE_VALUES and e.id != pane.item_id and session.status(e.id).applies and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
+            e.id
+            for e in session.definition.entries.values()
+            if e.kind in SCALE_VALUES
+            and e.id != pane.item_id
+            and session.status(e.id).applies
+            and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
         )
         await pilot.click(tree, offset=(6, tree.nodes[target].line - tree.scroll_offset.y))
         await pilot.pause()
@@ -376,3 +382,26 @@ async def test_keys_typed_in_a_burst_across_questions_land_where_they_were_typed
     response = read(tmp_path / "c1.yaml")
     assert [c.value for c in response.answers["1"].legislation] == ["Act A (2)"]
     assert [c.value for c in response.answers[following].legislation] == ["Act B"]
+
+
+@sync
+async def test_a_translated_questionnaire_says_its_translation_is_unofficial(tmp_path: Path):
+    session = Session.create(tmp_path / "c2.yaml", "cluster2", "Examplestan", "fr", [], False)
+    app = FillApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen.lang == "fr"
+        assert any("n’est pas officielle" in str(toast.render()) for toast in app.screen.query("Toast"))
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        notice = str(app.screen.query_one("#unofficial").render())
+        assert notice.startswith("La présente traduction du questionnaire n’est pas officielle")
+        await pilot.press("escape", "ctrl+q")
+    english = FillApp(new_session(tmp_path / "c1.yaml"))
+    async with english.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert not english.screen.query("Toast")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert not english.screen.query("#unofficial")
+        await pilot.press("escape", "ctrl+q")

@@ -13,7 +13,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
-from engine.i18n import _
+from engine.export.chrome import unofficial
+from engine.i18n import DEFAULT_LANGUAGE, _
 from engine.ui.labels import LANGUAGE_NAMES, marked
 from engine.ui.session import Session
 
@@ -108,6 +109,8 @@ class GuidanceScreen(ModalScreen[None]):
         guidance = self.session.definition.questionnaire.guidance
         with VerticalScroll(classes="dialog"):
             yield Static(marked(guidance.heading, self.lang, "bold"))
+            if self.lang != DEFAULT_LANGUAGE:
+                yield Static(Text(unofficial(), style="italic"), id="unofficial", classes="paragraph")
             for paragraph in guidance.paragraphs:
                 yield Static(marked(paragraph, self.lang), classes="paragraph")
             yield Label(_("Esc closes"), classes="hint")

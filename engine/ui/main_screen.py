@@ -11,7 +11,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from engine.i18n import _
+from engine.export.chrome import unofficial
+from engine.i18n import DEFAULT_LANGUAGE, _
 from engine.i18n.catalogs import set_language
 from engine.ui.dialogs import GuidanceScreen, LanguageScreen, SearchScreen
 from engine.ui.findings import FindingsPanel
@@ -65,6 +66,12 @@ class MainScreen(Screen[None]):
         first = self.session.last or self.session.next_unanswered(None) or next(iter(self.session.definition.entries))
         await self.go_to(first)
         self.query_one(NavTree).focus()
+        self.say_if_unofficial()
+
+    def say_if_unofficial(self) -> None:
+        """In a translated language, say once that the questionnaire's translation is unofficial (also in the guidance, ^g)."""
+        if self.lang != DEFAULT_LANGUAGE:
+            self.notify(unofficial(), timeout=8)
 
     # -- derived views -------------------------------------------------------------
 
@@ -198,4 +205,5 @@ class MainScreen(Screen[None]):
         if panel.display:
             panel.refresh_findings()
         self.update_progress()
+        self.say_if_unofficial()
         self.app.save_state()  # type: ignore[attr-defined]
