@@ -51,6 +51,12 @@ def test_html_footnotes_are_numbered_notes_with_links(blank_en):
     assert note.xpath("./a/@href") == ["#fnref5"]
 
 
+def test_html_sets_the_sources_emphasis_in_italics_without_asterisks(blank_en):
+    (guidance,) = [li for li in blank_en.xpath("//ul[@class='guidance']/li") if "mutatis" in li.text_content()]
+    assert [em.text_content() for em in guidance.xpath("./em")] == ["mutatis mutandis", "mutatis mutandis"]
+    assert "*" not in guidance.text_content()
+
+
 def test_html_is_self_contained_and_printable_on_a4(blank_en):
     assert not blank_en.xpath("//script | //link | //img | //iframe | //object")
     style = blank_en.xpath("//style")[0].text

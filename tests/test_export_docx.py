@@ -55,6 +55,12 @@ def test_footnotes_are_real_word_footnotes(blank_en):
     assert not any("⁵" in p.text for p in blank_en.paragraphs)  # the marker became the footnote reference
 
 
+def test_the_sources_emphasis_is_italic_without_asterisks(blank_en):
+    (guidance,) = [p for p in blank_en.paragraphs if "mutatis" in p.text]
+    assert [r.text for r in guidance.runs if r.italic] == ["mutatis mutandis", "mutatis mutandis"]
+    assert "*" not in guidance.text
+
+
 def test_arabic_paragraphs_are_right_to_left(cluster1, monkeypatch):
     fake_translation(monkeypatch, {"Article 2. Use of terms": "المادة 2- استخدام المصطلحات"})
     document = open_docx(export_blank(cluster1, "docx", "ar"))

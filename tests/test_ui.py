@@ -931,3 +931,24 @@ async def test_shaped_mode_shapes_every_arabic_string_on_the_screen(tmp_path: Pa
             await keys(pilot, "escape", "ctrl+q")
     finally:
         set_display_mode("native")
+
+
+@sync
+async def test_a_translated_questionnaire_says_its_translation_is_unofficial(tmp_path: Path):
+    session = Session.create(tmp_path / "c2.yaml", "cluster2", "Examplestan", "fr", [], False)
+    app = FillApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen.lang == "fr"
+        assert any("n’est pas officielle" in str(toast.render()) for toast in app.screen.query("Toast"))
+        await keys(pilot, "ctrl+g")
+        notice = str(app.screen.query_one("#unofficial").render())
+        assert notice.startswith("La présente traduction du questionnaire n’est pas officielle")
+        await keys(pilot, "escape", "ctrl+q")
+    english = FillApp(new_session(tmp_path / "c1.yaml"))
+    async with english.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert not english.screen.query("Toast")
+        await keys(pilot, "ctrl+g")
+        assert not english.screen.query("#unofficial")
+        await keys(pilot, "escape", "ctrl+q")

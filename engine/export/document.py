@@ -22,6 +22,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 RTL_LANGUAGES = frozenset({"ar"})
 _MARKER = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 
 
 def superscript(number: int) -> str:
@@ -52,6 +53,18 @@ def marker_segments(text: str, numbers: set[int]) -> Iterator[tuple[str, int | N
             position = match.end()
     if position < len(text):
         yield text[position:], None
+
+
+def emphasis_segments(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` cut at the source's Markdown emphasis (``*mutatis mutandis*``): ``(piece, emphasized)``, asterisks dropped."""
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > position:
+            yield text[position : match.start()], False
+        yield match.group(1), True
+        position = match.end()
+    if position < len(text):
+        yield text[position:], False
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from engine.export import chrome, fonts
-from engine.export.document import Document, ItemBlock, Note, marker_segments
+from engine.export.document import Document, ItemBlock, Note, emphasis_segments, marker_segments
 from engine.export.docx_notes import Footnotes
 from engine.export.filled import FilledDocument
 
@@ -151,11 +151,12 @@ class Writer:
             run.font.highlight_color = WD_COLOR_INDEX.GRAY_25
 
     def text(self, paragraph: Paragraph, text: object, notes: list[Note] = (), bold: bool = False, italic: bool = False) -> None:  # type: ignore[assignment]
-        """Questionnaire text; the superscript markers of ``notes`` become real footnotes."""
+        """Questionnaire text; the superscript markers of ``notes`` become real footnotes, ``*emphasis*`` italics."""
         by_number = {n.number: n for n in notes}
         for piece, number in marker_segments(str(text), set(by_number)):
             if number is None:
-                self.run(paragraph, _like(piece, text), bold=bold, italic=italic)
+                for part, emphasized in emphasis_segments(piece):
+                    self.run(paragraph, _like(part, text), bold=bold, italic=italic or emphasized)
             else:
                 note = by_number[number]
                 self.notes.add(paragraph, str(number), lambda p, note=note: self._note(p, note))

@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from engine.export import chrome, fonts
-from engine.export.document import Document, Note, marker_segments, superscript
+from engine.export.document import Document, Note, emphasis_segments, marker_segments, superscript
 from engine.export.filled import FilledDocument
 
 HTML_LANG = {"zh": "zh-Hans"}
@@ -33,13 +33,13 @@ def fallback_marker(text: object) -> Markup:
 
 
 def questionnaire(text: object, notes: list[Note] | tuple[Note, ...] = ()) -> Markup:
-    """Questionnaire text, escaped, with its footnote markers as links; English fallback marked ``lang="en"``."""
+    """Questionnaire text, escaped, with its footnote markers as links and its ``*emphasis*`` in italics; English fallback marked ``lang="en"``."""
     value = str(text)
     numbers = {n.number for n in notes}
     pieces = []
     for piece, number in marker_segments(value, numbers):
         if number is None:
-            pieces.append(escape(piece))
+            pieces += [Markup("<em>{}</em>").format(part) if emphasized else escape(part) for part, emphasized in emphasis_segments(piece)]
         else:
             pieces.append(Markup('<a class="fnref" id="fnref{0}" href="#fn{0}"><sup>{1}</sup></a>').format(number, number))
     body = Markup("").join(pieces)

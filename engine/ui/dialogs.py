@@ -15,7 +15,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
-from engine.i18n import _, questionnaire_text
+from engine.export.chrome import unofficial
+from engine.i18n import DEFAULT_LANGUAGE, _, questionnaire_text
 from engine.i18n.display import has_rtl
 from engine.ui.display import is_shaped, prose, shown
 from engine.ui.keys import MAIN_KEYS, SHOWN_IN_HELP, moving_keys
@@ -124,6 +125,8 @@ class GuidanceScreen(Reading):
         guidance = self.session.definition.questionnaire.guidance
         with VerticalScroll(classes="dialog"):
             yield paragraph(marked(guidance.heading, self.lang, "bold"), classes="paragraph")
+            if self.lang != DEFAULT_LANGUAGE:
+                yield Static(prose(Text(unofficial(), style="italic")), id="unofficial", classes="paragraph")
             for text in guidance.paragraphs:
                 yield paragraph(marked(text, self.lang), classes="paragraph")
             yield paragraph(_("Esc closes"), classes="hint")

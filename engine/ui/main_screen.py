@@ -22,7 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from engine.i18n import _
+from engine.export.chrome import unofficial
+from engine.i18n import DEFAULT_LANGUAGE, _
 from engine.i18n.catalogs import set_language
 from engine.ui.access import filling
 from engine.ui.dialogs import GuidanceScreen, HelpScreen, LanguageScreen, SearchScreen, TakeOverScreen
@@ -76,6 +77,12 @@ class MainScreen(Screen[None]):
         self.ready.set()
         if self.session.locked_by is not None:
             self.set_interval(1.0, self._watch_lock)
+        self.say_if_unofficial()
+
+    def say_if_unofficial(self) -> None:
+        """In a translated language, say once that the questionnaire's translation is unofficial (also in the guidance, ^g)."""
+        if self.lang != DEFAULT_LANGUAGE:
+            self.notify(unofficial(), timeout=8)
 
     @property
     def outline(self) -> NavTree:
@@ -336,6 +343,7 @@ class MainScreen(Screen[None]):
         if self.findings_list.display:
             self.findings_list.refresh_findings()
         self.show_banner()
+        self.say_if_unofficial()
         filling(self).save_state()
 
     # -- saving and the lock -----------------------------------------------------------
