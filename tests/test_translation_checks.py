@@ -322,6 +322,14 @@ def test_longest_english_term_wins():
     assert found == {"firearms-protocol-short", "firearms-parts-components-ammunition"}
 
 
+def test_a_footnote_marker_does_not_hide_a_term():
+    english = "As part of the exchange of information established under article 12 of the Firearms Protocol⁷ (art. 15, para. 2)?"
+    assert {term.id for term in terminology(LOCALES).in_english(english)} == {"firearms-protocol-short"}
+    arabic = "ضمن تبادل المعلومات المنصوص عليه في المادة 12 من بروتوكول الأسلحة النارية⁷ (المادة 15، الفقرة 2)؟"
+    assert "terminology" not in codes("ar", english, arabic)
+    assert "terminology" in codes("ar", english, arabic.replace("الأسلحة النارية⁷", "الأسلحة⁷"))
+
+
 def test_sentences_split_on_the_languages_punctuation():
     assert sentences("Is it so? Please explain (art. 5, para. 1).", "en") == ["Is it so?", "Please explain (art. 5, para. 1)."]
     assert sentences("是否如此？请作出解释。", "zh") == ["是否如此？", "请作出解释。"]
