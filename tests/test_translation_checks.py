@@ -227,6 +227,13 @@ def _messages(lang: str, english: str, translation: str) -> dict[str, str]:
     return found
 
 
+def test_a_footnote_marker_ends_a_term():
+    english = "As part of the exchange of information established under article 12 of the Firearms Protocol⁷ (art. 15, para. 2)?"
+    spanish = "¿Como parte del intercambio de información establecido en virtud del artículo 12 del Protocolo sobre Armas de Fuego⁷ (art. 15, párr. 2)?"
+    assert "terminology" not in codes("es", english, spanish)
+    assert "terminology" in codes("es", english, spanish.replace("Protocolo sobre Armas de Fuego", "Protocolo de las armas"))
+
+
 def test_messages_say_what_to_write():
     found = _messages("fr", SAMPLE_1["en"], SAMPLE_1["fr"].replace("a) i))", "(a) (i))"))
     assert "a)" in found["reference"] and "question" in found["reference"]

@@ -14,7 +14,8 @@ status and source; ``match`` lists the patterns that count as the term being use
   written (so « États parties » does not pass for « États Parties »); English is
   matched in any case;
 - spaces of every kind, apostrophes, Arabic vowel marks, hamza carriers and
-  Russian ё are normalized on both sides (:func:`~engine.i18n.checks.text.normalize`).
+  Russian ё are normalized on both sides (:func:`~engine.i18n.checks.text.normalize`);
+- footnote markers (¹, ⁷ …) are left out on both sides: “Firearms Protocol⁷” is the term.
 
 Where the English has a term, the longest one wins (``Firearms Protocol`` is not
 also ``firearms``), and the translation must match one of the term's patterns.
@@ -30,6 +31,7 @@ from pathlib import Path
 from engine.i18n import _
 from engine.i18n.checks.catalog import Unit
 from engine.i18n.checks.context import Context, Problem
+from engine.i18n.checks.markup import FOOTNOTE
 from engine.i18n.checks.text import normalize
 
 STATUSES = ("verified", "treaty-text", "un-usage", "candidate", "project")
@@ -81,7 +83,7 @@ class Terminology:
         return self._found[text]
 
     def _search(self, text: str) -> list[Term]:
-        normalized = normalize(text, "en")
+        normalized = FOOTNOTE.sub("", normalize(text, "en"))
         spans = []
         for term in self.terms:
             if not term.checked:
@@ -192,7 +194,7 @@ def load_terminology(path: Path) -> Terminology:
 
 
 def check(unit: Unit, context: Context) -> Iterator[Problem]:
-    translation = normalize(unit.translation, context.lang)
+    translation = FOOTNOTE.sub("", normalize(unit.translation, context.lang))  # “Firearms Protocol⁷” ends at the marker
     for term in context.terminology.in_english(unit.source):
         form = term.forms.get(context.lang)
         if not term.checked or form is None or not form.checked:
