@@ -234,6 +234,26 @@ def test_a_footnote_marker_ends_a_term():
     assert "terminology" in codes("es", english, spanish.replace("Protocolo sobre Armas de Fuego", "Protocolo de las armas"))
 
 
+@pytest.mark.parametrize(
+    ("english", "good", "bad"),
+    [
+        ("Recruitment", "Captación", "Reclutamiento"),
+        ("Harboursing", "Acogida", "Albergue"),
+        (
+            "The manufacturing or assembly of firearms",
+            "La fabricación o el montaje de armas de fuego",
+            "La fabricación o el ensamblaje de armas de fuego",
+        ),
+        ("Commercial carriers", "Transportistas comerciales", "Transportadores comerciales"),
+        ("Is the legal framework clear?", "¿Es claro el marco jurídico?", "¿Es claro el marco legal?"),
+        ("Extraditable offences", "Delitos que dan lugar a extradición", "Delitos extraditables"),
+    ],
+)
+def test_spanish_terms_of_the_questionnaires_are_enforced(english, good, bad):
+    assert "terminology" not in codes("es", english, good)
+    assert "terminology" in codes("es", english, bad)
+
+
 def test_messages_say_what_to_write():
     found = _messages("fr", SAMPLE_1["en"], SAMPLE_1["fr"].replace("a) i))", "(a) (i))"))
     assert "a)" in found["reference"] and "question" in found["reference"]

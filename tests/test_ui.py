@@ -17,6 +17,8 @@ from engine.i18n import is_translated, questionnaire_text
 from engine.i18n.catalogs import set_language
 from engine.responses.model import read
 from engine.ui.app import FillApp
+from engine.ui.dialogs import GuidanceScreen
+from engine.ui.labels import unofficial_notice
 from engine.ui.main_screen import MainScreen
 from engine.ui.navtree import NavTree
 from engine.ui.question import QuestionPane
@@ -168,7 +170,9 @@ async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Pa
         text = app.screen.query_one(QuestionPane).query(".text").first().render()
         source = session.definition.entries["5.a"].item.text
         assert questionnaire_text(source, "fr") in str(text)
-        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (
+            not is_translated(source, "fr")
+        )  # untranslated: English, marked
         await pilot.press("ctrl+q")
     assert state_path(path).exists()
     again = Session.open(path)
@@ -330,8 +334,12 @@ async def test_the_mouse_works_too(tmp_path: Path, monkeypatch):
         tree = app.screen.query_one(NavTree)
         pane = app.screen.query_one(QuestionPane)
         target = next(
-            e.id for e in session.definition.entries.values()
-            if e.kind in SCALE_VALUES and e.id != pane.item_id and session.status(e.id).applies and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
+            e.id
+            for e in session.definition.entries.values()
+            if e.kind in SCALE_VALUES
+            and e.id != pane.item_id
+            and session.status(e.id).applies
+            and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
         )
         await pilot.click(tree, offset=(6, tree.nodes[target].line - tree.scroll_offset.y))
         await pilot.pause()
@@ -376,3 +384,21 @@ async def test_keys_typed_in_a_burst_across_questions_land_where_they_were_typed
     response = read(tmp_path / "c1.yaml")
     assert [c.value for c in response.answers["1"].legislation] == ["Act A (2)"]
     assert [c.value for c in response.answers[following].legislation] == ["Act B"]
+
+
+@sync
+@pytest.mark.parametrize("lang", ["es", "en"])
+async def test_a_translated_questionnaire_says_in_its_guidance_that_it_is_unofficial(tmp_path: Path, lang: str):
+    session = Session.create(tmp_path / "c1.yaml", "cluster1", "Examplestan", lang, [], False)
+    app = FillApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuidanceScreen)
+        notices = [str(static.render()) for static in app.screen.query("#unofficial")]
+        if lang == "en":
+            assert unofficial_notice(lang) is None and not notices
+        else:
+            assert notices == [unofficial_notice(lang)] and "no es oficial" in notices[0]
+        await pilot.press("escape", "ctrl+q")

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
 from engine.i18n import _
-from engine.ui.labels import LANGUAGE_NAMES, marked
+from engine.ui.labels import LANGUAGE_NAMES, marked, unofficial_notice
 from engine.ui.session import Session
 
 
@@ -106,7 +106,10 @@ class GuidanceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         guidance = self.session.definition.questionnaire.guidance
+        notice = unofficial_notice(self.lang)
         with VerticalScroll(classes="dialog"):
+            if notice:
+                yield Static(notice, id="unofficial", classes="hint")
             yield Static(marked(guidance.heading, self.lang, "bold"))
             for paragraph in guidance.paragraphs:
                 yield Static(marked(paragraph, self.lang), classes="paragraph")

@@ -43,6 +43,18 @@ def protocol_label(code: str) -> str:
     }[code]
 
 
+def unofficial_notice(lang: str) -> str | None:
+    """In a translated questionnaire, the notice every export also prints: the translation is unofficial."""
+    if lang == "en":
+        return None
+    return shown(
+        _(
+            "This translation of the questionnaire is unofficial, for convenience only: "
+            "the authoritative versions are those of the United Nations."
+        )
+    )
+
+
 def badge() -> str:
     # Translators: marks a questionnaire text shown in English because it has no translation yet.
     return _("[EN]")

@@ -15,7 +15,7 @@ from engine.i18n import _
 from engine.i18n.catalogs import set_language
 from engine.ui.dialogs import GuidanceScreen, LanguageScreen, SearchScreen
 from engine.ui.findings import FindingsPanel
-from engine.ui.labels import LANGUAGE_NAMES
+from engine.ui.labels import LANGUAGE_NAMES, unofficial_notice
 from engine.ui.navtree import NavTree
 from engine.ui.question import QuestionPane
 from engine.ui.session import Session
@@ -65,6 +65,13 @@ class MainScreen(Screen[None]):
         first = self.session.last or self.session.next_unanswered(None) or next(iter(self.session.definition.entries))
         await self.go_to(first)
         self.query_one(NavTree).focus()
+        self.notify_unofficial()
+
+    def notify_unofficial(self) -> None:
+        """Say once, when a translated questionnaire opens, that the translation is unofficial (^g repeats it)."""
+        notice = unofficial_notice(self.lang)
+        if notice:
+            self.notify(notice, timeout=8)
 
     # -- derived views -------------------------------------------------------------
 
@@ -198,4 +205,5 @@ class MainScreen(Screen[None]):
         if panel.display:
             panel.refresh_findings()
         self.update_progress()
+        self.notify_unofficial()
         self.app.save_state()  # type: ignore[attr-defined]
