@@ -227,6 +227,33 @@ def _messages(lang: str, english: str, translation: str) -> dict[str, str]:
     return found
 
 
+def test_a_footnote_marker_ends_a_term():
+    english = "As part of the exchange of information established under article 12 of the Firearms Protocol⁷ (art. 15, para. 2)?"
+    spanish = "¿Como parte del intercambio de información establecido en virtud del artículo 12 del Protocolo sobre Armas de Fuego⁷ (art. 15, párr. 2)?"
+    assert "terminology" not in codes("es", english, spanish)
+    assert "terminology" in codes("es", english, spanish.replace("Protocolo sobre Armas de Fuego", "Protocolo de las armas"))
+
+
+@pytest.mark.parametrize(
+    ("english", "good", "bad"),
+    [
+        ("Recruitment", "Captación", "Reclutamiento"),
+        ("Harboursing", "Acogida", "Albergue"),
+        (
+            "The manufacturing or assembly of firearms",
+            "La fabricación o el montaje de armas de fuego",
+            "La fabricación o el ensamblaje de armas de fuego",
+        ),
+        ("Commercial carriers", "Transportistas comerciales", "Transportadores comerciales"),
+        ("Is the legal framework clear?", "¿Es claro el marco jurídico?", "¿Es claro el marco legal?"),
+        ("Extraditable offences", "Delitos que dan lugar a extradición", "Delitos extraditables"),
+    ],
+)
+def test_spanish_terms_of_the_questionnaires_are_enforced(english, good, bad):
+    assert "terminology" not in codes("es", english, good)
+    assert "terminology" in codes("es", english, bad)
+
+
 def test_messages_say_what_to_write():
     found = _messages("fr", SAMPLE_1["en"], SAMPLE_1["fr"].replace("a) i))", "(a) (i))"))
     assert "a)" in found["reference"] and "question" in found["reference"]
@@ -238,9 +265,20 @@ def test_messages_say_what_to_write():
     assert "“Sí, en parte”" in found["answer-label"] and "“Sí en parte”" in found["answer-label"]
 
 
-def test_untranslated_and_fuzzy_messages_are_missing_not_findings():
-    result = check_catalog("es", LOCALES)
-    assert result.total == 987 and not result.units and not result.findings
+def test_untranslated_and_fuzzy_messages_are_missing_not_findings(tmp_path):
+    messages = catalog("es", "questionnaire")
+    texts = [message for message in messages if message.id]
+    for index, message in enumerate(texts):
+        message.string = "texto con la pregunta 999 y “Oui”" if index % 2 else ""
+        if index % 2:
+            message.flags.add("fuzzy")
+    buffer = io.BytesIO()
+    write_po(buffer, messages, width=76)
+    target = tmp_path / "es" / "LC_MESSAGES" / "questionnaire.po"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(buffer.getvalue())
+    result = check_catalog("es", LOCALES, target)
+    assert result.total == len(texts) and not result.units and not result.findings
 
 
 def test_a_translator_comment_in_the_catalog_waives_a_code_for_that_message(tmp_path):
