@@ -168,7 +168,9 @@ async def test_switch_language_quit_and_resume_at_the_same_question(tmp_path: Pa
         text = app.screen.query_one(QuestionPane).query(".text").first().render()
         source = session.definition.entries["5.a"].item.text
         assert questionnaire_text(source, "fr") in str(text)
-        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (not is_translated(source, "fr"))  # untranslated: English, marked
+        assert (questionnaire_text(source, "fr") + " [EN]" in str(text)) == (
+            not is_translated(source, "fr")
+        )  # untranslated: English, marked
         await pilot.press("ctrl+q")
     assert state_path(path).exists()
     again = Session.open(path)
@@ -198,6 +200,33 @@ async def test_next_unanswered_and_search_by_number_forms(tmp_path: Path):
     for query in ("28 a", "28 (a)", "28.a", "28a"):
         assert session.search(query)[0] == "28.a", query
     assert "3" in session.search("organized criminal group")
+
+
+@sync
+async def test_search_results_and_part_labels_in_the_interface_language(tmp_path: Path):
+    """In Chinese, the search lists the questions in Chinese, and a part's count follows its numeral 一、."""
+    session = new_session(tmp_path / "c1.yaml")
+    app = FillApp(session, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.lang == "zh"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press(*"28 a")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        first = str(results.get_option_at_index(0).prompt)
+        source = session.definition.entries["28.a"].item.text
+        assert first.startswith("28 (a) ") and questionnaire_text(source, "zh")[:8] in first
+        assert "If the answer" not in first
+        await pilot.press("escape")
+        await pilot.pause()
+        tree = app.screen.query_one(NavTree)
+        parts = [str(node.label).rstrip() for node in tree.root.children]
+        assert parts[0].startswith("一、《联合国") and parts[0].endswith("（0/44）")
+        assert parts[1].startswith("二、《联合国") and "…" in parts[1] and parts[1].endswith("）")  # long title cut, count kept
+        await pilot.press("ctrl+q")
+    set_language("en")
 
 
 @sync
@@ -330,8 +359,12 @@ async def test_the_mouse_works_too(tmp_path: Path, monkeypatch):
         tree = app.screen.query_one(NavTree)
         pane = app.screen.query_one(QuestionPane)
         target = next(
-            e.id for e in session.definition.entries.values()
-            if e.kind in SCALE_VALUES and e.id != pane.item_id and session.status(e.id).applies and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
+            e.id
+            for e in session.definition.entries.values()
+            if e.kind in SCALE_VALUES
+            and e.id != pane.item_id
+            and session.status(e.id).applies
+            and 0 <= tree.nodes[e.id].line - tree.scroll_offset.y < tree.size.height
         )
         await pilot.click(tree, offset=(6, tree.nodes[target].line - tree.scroll_offset.y))
         await pilot.pause()

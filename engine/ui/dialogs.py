@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
-from engine.i18n import _
-from engine.ui.labels import LANGUAGE_NAMES, marked
+from engine.i18n import _, questionnaire_text
+from engine.ui.labels import LANGUAGE_NAMES, marked, shown
 from engine.ui.session import Session
 
 
@@ -41,7 +41,7 @@ class SearchScreen(ModalScreen[str | None]):
         for item_id in self.session.search(event.value)[:50]:
             entry = entries[item_id]
             line = Text(entry.number + " ", style="bold")
-            line.append(excerpt(entry.item.text, 70))
+            line.append(excerpt(shown(questionnaire_text(entry.item.text, self.lang)), 70))
             results.add_option(Option(line, id=item_id))
         if results.option_count:
             results.highlighted = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -10,6 +12,15 @@ from engine.definition.index import Entry, excerpt
 from engine.i18n import _, questionnaire_text
 from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED, shown
 from engine.ui.session import Session
+
+_NUMERAL = re.compile(r"\S*?、|\S+\s+")
+
+
+def split_numeral(title: str) -> tuple[str, str]:
+    """A part's numeral and the rest of its title: ``I. Title`` → ``I. `` and ``Title``; in
+    Chinese no space follows the enumeration comma: ``一、标题`` → ``一、`` and ``标题``."""
+    match = _NUMERAL.match(title)
+    return (match[0], title[match.end() :]) if match else ("", title)
 
 
 class NavTree(Tree[str]):
@@ -91,8 +102,8 @@ class NavTree(Tree[str]):
         for part, node in self._parts:
             answered, applicable = session.progress(part)
             title = shown(questionnaire_text(part.title, self.lang))  # type: ignore[attr-defined]
-            numeral, _sep, rest = title.partition(" ")
-            label = Text(f"{numeral} {excerpt(rest, 36)} ", style="bold")
+            numeral, rest = split_numeral(title)
+            label = Text(f"{numeral}{excerpt(rest, 36)} ", style="bold")
             label.append(_("({answered}/{applicable})").format(answered=answered, applicable=applicable), style="cyan")
             if applicable == 0:
                 label.stylize("dim")
