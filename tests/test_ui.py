@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList, Static, TextArea
 
 from engine.definition import registry
 from engine.definition.model import SCALE_VALUES, AnswerKind
@@ -203,13 +203,23 @@ async def test_next_unanswered_and_search_by_number_forms(tmp_path: Path):
 
 
 @sync
-async def test_search_results_and_part_labels_in_the_interface_language(tmp_path: Path):
-    """In Chinese, the search lists the questions in Chinese, and a part's count follows its numeral 一、."""
+async def test_in_chinese_the_ui_says_unofficial_searches_and_labels_parts_in_chinese(tmp_path: Path):
+    """In Chinese, the UI says the translation is unofficial; the search lists the questions in Chinese, and a part's
+    count follows its numeral 一、."""
     session = new_session(tmp_path / "c1.yaml")
     app = FillApp(session, lang="zh")
+    notices: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))[1]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.lang == "zh"
+        assert "本调查表译文为非正式译文，仅为方便起见提供：以联合国的版本为准。" in notices  # on opening, in Chinese
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "非正式译文" in str(app.screen.query_one("#unofficial", Static).render())  # and atop the general guidance
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+f")
         await pilot.pause()
         await pilot.press(*"28 a")

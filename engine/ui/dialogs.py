@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.definition.index import excerpt
+from engine.export.chrome import unofficial
 from engine.i18n import _, questionnaire_text
 from engine.ui.labels import LANGUAGE_NAMES, marked, shown
 from engine.ui.session import Session
@@ -108,6 +109,8 @@ class GuidanceScreen(ModalScreen[None]):
         guidance = self.session.definition.questionnaire.guidance
         with VerticalScroll(classes="dialog"):
             yield Static(marked(guidance.heading, self.lang, "bold"))
+            if self.lang != "en":
+                yield Static(Text(unofficial(), style="italic"), classes="paragraph", id="unofficial")
             for paragraph in guidance.paragraphs:
                 yield Static(marked(paragraph, self.lang), classes="paragraph")
             yield Label(_("Esc closes"), classes="hint")

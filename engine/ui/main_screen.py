@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
+from engine.export.chrome import unofficial
 from engine.i18n import _
 from engine.i18n.catalogs import set_language
 from engine.ui.dialogs import GuidanceScreen, LanguageScreen, SearchScreen
@@ -65,6 +66,12 @@ class MainScreen(Screen[None]):
         first = self.session.last or self.session.next_unanswered(None) or next(iter(self.session.definition.entries))
         await self.go_to(first)
         self.query_one(NavTree).focus()
+        self.notify_unofficial()
+
+    def notify_unofficial(self) -> None:
+        """In a language other than English, say that the questionnaire's translation is unofficial."""
+        if self.lang != "en":
+            self.notify(unofficial(), timeout=8)
 
     # -- derived views -------------------------------------------------------------
 
@@ -199,3 +206,4 @@ class MainScreen(Screen[None]):
             panel.refresh_findings()
         self.update_progress()
         self.app.save_state()  # type: ignore[attr-defined]
+        self.notify_unofficial()
