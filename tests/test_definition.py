@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from engine.definition import registry
+from engine.definition.index import excerpt
 from engine.definition.loader import DefinitionError, load_questionnaire
 from engine.definition.model import AnswerKind
 
@@ -99,6 +100,16 @@ def test_identifiers_derive_from_numbering(cluster1):
     assert entries["75.2"].parent.id == "75"
     assert entries["37.i"].parent.id == "37"  # the letter (i), after (h)
     assert entries["69.a.i.1"].item.text.startswith("Please indicate any method")
+
+
+def test_excerpts_are_measured_in_columns_and_cut_chinese_where_the_limit_falls():
+    english = "If the answer to question 3 is “Yes”, does participation in an organized criminal group consist of"
+    assert excerpt(english, 60) == "If the answer to question 3 is “Yes”, does participation in…"  # on a word boundary
+    chinese = "如果对问题3 (a)的答复为“是”，贵国国内法规定的该刑事犯罪是否要求其中一名参与者为促进上述约定的实施"
+    cut = excerpt(chinese, 40)
+    assert cut == "如果对问题3 (a)的答复为“是”，贵国国内法…"  # not at the distant space after 问题3
+    assert sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in cut[:-1]) <= 40  # a Chinese character takes two columns
+    assert excerpt("贵国法律框架是否包括第2条所列的定义？", 40) == "贵国法律框架是否包括第2条所列的定义？"
 
 
 def test_answer_kinds_and_shared_lists(cluster1):

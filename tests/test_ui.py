@@ -952,3 +952,29 @@ async def test_a_translated_questionnaire_says_its_translation_is_unofficial(tmp
         await keys(pilot, "ctrl+g")
         assert not english.screen.query("#unofficial")
         await keys(pilot, "escape", "ctrl+q")
+
+
+@sync
+async def test_in_chinese_the_search_lists_questions_in_chinese_and_parts_keep_their_count(tmp_path: Path):
+    """The search lists the questions in the interface language; a part's numeral 一、 (no space after it) is split
+    from its title, so its count stays visible however long the title."""
+    session = new_session(tmp_path / "c1.yaml")
+    app = FillApp(session, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.lang == "zh"
+        await keys(pilot, "ctrl+f")
+        await type_text(pilot, "28 a")
+        results = app.screen.query_one("#results", OptionList)
+        first = str(results.get_option_at_index(0).prompt)
+        source = session.definition.entries["28.a"].item.text
+        assert first.startswith("28 (a) ") and questionnaire_text(source, "zh")[:8] in first
+        assert "If the answer" not in first
+        await keys(pilot, "escape")
+        tree = app.screen.query_one(NavTree)
+        parts = [str(node.label).rstrip() for node in tree.root.children]
+        answered, expected = session.progress(session.definition.questionnaire.parts[0])
+        assert parts[0].startswith(f"一、 （{answered}/{expected}）") and "《联合国" in parts[0]
+        assert parts[1].startswith("二、 （") and "…" in parts[1]  # a long title is cut, its count kept
+        await keys(pilot, "ctrl+q")
+    set_language("en")

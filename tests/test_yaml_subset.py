@@ -152,7 +152,9 @@ def same_as_libyaml(text: str) -> bool:
 @given(st.randoms(use_true_random=False))
 def test_random_documents_read_alike(rng):
     text = document(rng)
-    assert same_as_libyaml(text) == same_as_libyaml(text.replace("\n", "\r\n"))  # Windows line ends too
+    reads = same_as_libyaml(text)
+    if "\r" not in text:  # Windows line ends too (a carriage return already in the text would pair up with the new ones)
+        assert same_as_libyaml(text.replace("\n", "\r\n")) == reads
 
 
 def test_most_generated_documents_stay_in_the_subset():

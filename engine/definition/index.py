@@ -7,7 +7,10 @@ position ``n`` (``75.1``, ``75.2``).
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from engine.definition.model import SCALE_VALUES, AnswerKind, Item, Option, Part, Section
@@ -81,10 +84,23 @@ def child_number(parent_number: str | None, number: str, dash_position: int) -> 
     return f"{parent_number} {number}"
 
 
+def _columns(char: str) -> int:
+    """Terminal columns a character takes: two for wide (Chinese) characters, else one."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def excerpt(text: str, limit: int = 60) -> str:
-    """A short excerpt of a question's text, cut on a word boundary."""
+    """A short excerpt of a question's text, at most ``limit`` columns (a Chinese character takes two).
+
+    The cut falls on a word boundary; text written without spaces (Chinese) is cut
+    where the limit falls rather than at a distant space.
+    """
     flat = " ".join(text.split())
-    if len(flat) <= limit:
+    widths = list(accumulate(_columns(char) for char in flat))
+    if not widths or widths[-1] <= limit:
         return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    cut = flat[: bisect_right(widths, limit)]
+    words = cut.rsplit(" ", 1)[0]
+    if sum(_columns(char) for char in words) * 2 >= limit:
+        cut = words
+    return cut.rstrip(",;:，；：、") + "…"

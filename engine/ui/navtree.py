@@ -7,6 +7,8 @@ that a narrow outline cuts the title, not the count.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,6 +21,15 @@ from engine.ui.inorder import KeysInOrder
 from engine.ui.labels import ANSWERED, FLAGGED, NOT_APPLICABLE, STEM, UNANSWERED
 from engine.ui.session import Session
 from engine.validation.terms import Terms
+
+_NUMERAL = re.compile(r"\S*?、|\S+\s+")
+
+
+def split_numeral(title: str) -> tuple[str, str]:
+    """A part's numeral and the rest of its title: ``I. Title`` → ``I. `` and ``Title``; in
+    Chinese no space follows the enumeration comma: ``一、标题`` → ``一、`` and ``标题``."""
+    match = _NUMERAL.match(title)
+    return (match[0], title[match.end() :]) if match else ("", title)
 
 
 class NavTree(KeysInOrder, Tree[str]):
@@ -96,9 +107,8 @@ class NavTree(KeysInOrder, Tree[str]):
             node.set_label(line(label))
         for part, node in self._parts:
             answered, expected = session.progress(part)
-            title = questionnaire_text(part.title, self.lang)
-            numeral, _sep, rest = title.partition(" ")
-            label = Text(f"{numeral} ", style="bold")
+            numeral, rest = split_numeral(questionnaire_text(part.title, self.lang))
+            label = Text(numeral.rstrip() + " ", style="bold")
             label.append(_("({answered}/{applicable})").format(answered=answered, applicable=expected), style="cyan")
             label.append(f" {excerpt(rest, 36)}", style="bold")
             if expected == 0:
