@@ -147,7 +147,9 @@ def test_unanswered_is_counted_then_an_error_with_complete(cli, response):
     assert "error [1.a] 1 (a) applies but is not answered" in run.out
     assert "[27]" not in run.out  # voluntary
     assert "[4]" not in run.out  # a condition no answer captures
-    assert "[3.a]" not in run.out  # 3 is unanswered, so 3 (a) does not apply
+    # 3 is unanswered, so 3 (a) is pending: it counts, and says what it waits for
+    assert "error [3.a] 3 (a) may apply but is not answered: it depends on the answer to 3, not given yet" in run.out
+    assert "error [3.a.i] 3 (a) (i) may apply but is not answered: it depends on the answer to 3 or 3 (a), not given yet" in run.out
 
 
 def test_json_output(cli, response):

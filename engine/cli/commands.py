@@ -145,7 +145,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     try:
-        findings = validate_path(path)
+        validate_path(path)  # a file that is no response file at all stops here, located
     except Unreadable as error:
         print(f"{clean(str(path))}:{error.mark.line}:{error.mark.column}: error {clean(error.message)}", file=sys.stderr)
         return EXIT_USAGE
@@ -153,7 +153,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     response = read(path)
     definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
-    data = export_filled(definition, response, findings, args.format, args.lang)
+    data = export_filled(definition, response, None, args.format, args.lang, marking=args.marking)  # findings in the document's language
     write_document(data, args.format, args.output, private=True)  # answers are confidential
     return EXIT_OK
 

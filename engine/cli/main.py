@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     filled.add_argument("file", metavar="FILE", help=_("a response file"))
     filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), default="md", help=_("document format (default md)"))
     filled.add_argument("--lang", help=_("language of the document (default: the language of the answers)"))
+    filled.add_argument(
+        "--marking",
+        metavar="TEXT",
+        help=_('protective marking printed on every page (default: “Confidential — draft for clearance”; "" for none)'),
+    )
     filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
 
     schema = commands.add_parser("schema", help=_("print a JSON Schema (draft 2020-12) of response files, or of the definition format"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from engine.conditions.resolve import All, Answered, AnyOf, Compare, Condition, Not, Party, UncacParty
-from engine.definition.index import Entry
+from engine.conditions.resolve import All, Answered, AnyOf, Compare, Condition, Not, Party, UncacParty, referenced_ids
+from engine.definition.index import DASHES, Entry
 from engine.definition.model import SCALE_LABELS
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 
@@ -59,7 +59,7 @@ def quoted(text: str) -> str:
     return _("“{text}”").format(text=text)
 
 
-def _joined(words: list[str], conjunction: str) -> str:
+def joined(words: list[str], conjunction: str) -> str:
     if len(words) == 1:
         return words[0]
     # Translators: separator between the items of a list ("6, 7 or 8").
@@ -71,25 +71,36 @@ def _joined(words: list[str], conjunction: str) -> str:
     return _("{items} or {last}").format(items=head, last=words[-1])
 
 
-def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] | None = None) -> str:
-    """A sentence fragment in the current language: ``the answer to 3 (a) is “Yes, in part” or “No”``."""
+def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] | None = None, printed: bool = False) -> str:
+    """A sentence fragment in the current language: ``the answer to 3 (a) is “Yes, in part” or “No”``.
+
+    ``printed``: for a printed form, where unlabelled dash items show no number (``75 –1``), a
+    reference to all the dash items of a question names them as the questions listed under it.
+    """
     quote = quote or quoted
     if isinstance(condition, Compare):
         first = entries[condition.ids[0]]
-        values = _joined([quote(value_label(first, v)) for v in condition.values], "or")
+        values = joined([quote(value_label(first, v)) for v in condition.values], "or")
         numbers = [entries[i].number for i in condition.ids]
         includes = first.kind.value == "choices"
         if condition.quantifier == "one":
             template = _("the answer to {number} includes {values}") if includes else _("the answer to {number} is {values}")
             return template.format(number=numbers[0], values=values)
+        parent = _dash_parent(condition.ids, entries) if printed else None
+        if parent is not None:
+            return _listed_under(condition.quantifier, includes).format(number=parent.number, values=values)
         if condition.quantifier == "any":
-            template = _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
+            template = (
+                _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
+            )
         else:
-            template = _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
-        return template.format(numbers=_joined(numbers, "or"), values=values)
+            template = (
+                _("the answer to each of {numbers} includes {values}") if includes else _("the answer to each of {numbers} is {values}")
+            )
+        return template.format(numbers=joined(numbers, "or"), values=values)
     if isinstance(condition, Answered):
         numbers = [entries[i].number for i in condition.ids]
-        return ngettext("{numbers} is answered", "{numbers} are answered", len(numbers)).format(numbers=_joined(numbers, "or"))
+        return ngettext("{numbers} is answered", "{numbers} are answered", len(numbers)).format(numbers=joined(numbers, "or"))
     if isinstance(condition, Party):
         return _party_sentences()[(condition.instrument, True)]
     if isinstance(condition, UncacParty):
@@ -100,17 +111,36 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
             return _party_sentences()[("uncac", False)]
         if isinstance(inner, Party):
             return _party_sentences()[(inner.instrument, False)]
-        return _("not ({condition})").format(condition=describe(inner, entries, quote))
+        return _("not ({condition})").format(condition=describe(inner, entries, quote, printed))
     assert isinstance(condition, (All, AnyOf))
     # Translators: joins two conditions ("… and …").
     joiner = _(" and ") if isinstance(condition, All) else _(" or ")
-    return joiner.join(describe(o, entries, quote) for o in condition.operands)
+    return joiner.join(describe(o, entries, quote, printed) for o in condition.operands)
+
+
+def _dash_parent(ids: tuple[str, ...], entries: Mapping[str, Entry]) -> Entry | None:
+    """The question whose unlabelled dash items are exactly ``ids``, if they are."""
+    parent = entries[ids[0]].parent
+    if parent is None:
+        return None
+    dashes = [c.id for c in parent.children if c.item.number in DASHES]
+    return parent if dashes and sorted(dashes) == sorted(ids) else None
+
+
+def _listed_under(quantifier: str, includes: bool) -> str:
+    if quantifier == "any":
+        if includes:
+            return _("the answer to any of the questions listed under {number} includes {values}")
+        return _("the answer to any of the questions listed under {number} is {values}")
+    if includes:
+        return _("the answer to each of the questions listed under {number} includes {values}")
+    return _("the answer to each of the questions listed under {number} is {values}")
 
 
 def current_values(condition: Condition, entries: Mapping[str, Entry], answers: Mapping[str, object]) -> str:
     """What the referenced questions currently say: ``3 is “No”; 3 (a) is unanswered``."""
     parts: list[str] = []
-    for item_id in sorted(_ids(condition), key=lambda i: entries[i].order):
+    for item_id in sorted(referenced_ids(condition), key=lambda i: entries[i].order):
         entry = entries[item_id]
         answer = answers.get(item_id)
         if answer is None or answer == [] or answer == "":
@@ -121,13 +151,3 @@ def current_values(condition: Condition, entries: Mapping[str, Entry], answers: 
             parts.append(_("{number} is {values}").format(number=entry.number, values=labels))
     # Translators: separator between statements ("3 is “No”; 4 is “Yes”").
     return _("; ").join(parts)
-
-
-def _ids(condition: Condition) -> list[str]:
-    if isinstance(condition, (Compare, Answered)):
-        return list(condition.ids)
-    if isinstance(condition, Not):
-        return _ids(condition.operand)
-    if isinstance(condition, (All, AnyOf)):
-        return [i for o in condition.operands for i in _ids(o)]
-    return []

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.describe import current_values, describe, instrument_name, quoted, scale_label, value_label
+from engine.conditions.completeness import completeness
+from engine.conditions.describe import current_values, describe, instrument_name, joined, quoted, scale_label, value_label
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
 from engine.definition.loaded import Definition
@@ -93,7 +94,7 @@ def validate(response: Response, definition: Definition, complete: bool = False,
                 _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
-    _check_unanswered(definition, status, response, complete, out)
+    _check_unanswered(definition, status, values, response, complete, out)
     return sorted(out.findings, key=Finding.sort_key)
 
 
@@ -231,7 +232,11 @@ def _check_answer(answer: Answer, entry: Entry, out: _Collector) -> object:
     if kind is AnswerKind.text:
         if not isinstance(value, str):
             out.add(
-                answer.mark, Severity.error, "wrong-kind", _("{number} is answered in free text, not a list").format(number=entry.number), entry
+                answer.mark,
+                Severity.error,
+                "wrong-kind",
+                _("{number} is answered in free text, not a list").format(number=entry.number),
+                entry,
             )
             return None
         _check_extras(answer, entry, [], out)
@@ -383,15 +388,27 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
 
 
 def _check_unanswered(
-    definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
+    definition: Definition,
+    status: dict[str, Applicability],
+    values: dict[str, object],
+    response: Response,
+    complete: bool,
+    out: _Collector,
 ) -> None:
+    """Every expected item without an answer (:func:`completeness`): applicable, or pending on an unanswered one."""
     severity = Severity.error if complete else Severity.info
     where = response.answers_mark
-    for entry in definition.entries.values():
-        if not entry.expects_answer or not status[entry.id].applies:
-            continue
-        answer = response.answers.get(entry.id)
-        if answer is not None and answer.is_given:
-            continue
+    progress = completeness(definition, values, response.party_set, response.is_uncac_party, status)
+    for item_id in progress.unanswered:
+        entry = definition.entries[item_id]
+        answer = response.answers.get(item_id)
         mark = answer.mark if answer is not None else where
-        out.add(mark, severity, "unanswered", _("{number} applies but is not answered").format(number=entry.number), entry)
+        waits = progress.waiting_on.get(item_id)
+        if waits:
+            numbers = joined([definition.entries[i].number for i in waits], "or")
+            message = _("{number} may apply but is not answered: it depends on the answer to {numbers}, not given yet").format(
+                number=entry.number, numbers=numbers
+            )
+        else:
+            message = _("{number} applies but is not answered").format(number=entry.number)
+        out.add(mark, severity, "unanswered", message, entry)
