@@ -8,7 +8,6 @@ the cover, every option ticked ☒ or not ☐, clickable links and the validator
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
 from docx.shared import Pt
 
 from engine.export import chrome
@@ -127,7 +126,7 @@ def _table(w: Writer, rows: int, columns: int):  # type: ignore[no-untyped-def]
     table = w.doc.add_table(rows=rows, cols=columns)
     table.style = "Table Grid"
     if w.rtl:
-        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        table._tbl.tblPr.get_or_add_bidiVisual()
     return table
 
 

@@ -11,6 +11,7 @@ string goes into a text run, so nothing in it is markup.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Iterable
@@ -114,6 +115,8 @@ class Writer:
         self.lang, self.rtl = lang, rtl
         self.notes = Footnotes(self.doc, list(footnotes))
         self._bookmarks = 0
+        self._boxes: dict[int, list[object]] = {}
+        self._marker: object = None
         self._page()
         self._styles()
 
@@ -225,10 +228,15 @@ class Writer:
         """``[EN]`` before questionnaire text shown in English for want of a translation (``text`` may be a bool)."""
         if text is True or getattr(text, "fallback", False):
             run = paragraph.add_run(chrome.EN_MARKER + " ")
-            run.font.size = Pt(7.5)
-            run.font.bold = True
-            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-            run.font.highlight_color = WD_COLOR_INDEX.GRAY_25
+            if self._marker is None:
+                run.font.size = Pt(7.5)
+                run.font.bold = True
+                run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+                run.font.highlight_color = WD_COLOR_INDEX.GRAY_25
+                run._r.rPr.append(_element("w:lang", val="en-GB"))
+                self._marker = copy.deepcopy(run._r.rPr)
+            else:
+                run._r.insert(0, copy.deepcopy(self._marker))
 
     def text(self, paragraph: Paragraph, text: object, notes: list[Note] = (), bold: bool = False, italic: bool = False) -> None:  # type: ignore[assignment]
         """Questionnaire text: ``*emphasis*`` in italics, the superscript markers of ``notes`` as real footnotes."""
@@ -356,18 +364,35 @@ class Writer:
         if settings.find(qn("w:updateFields")) is None:
             settings.append(_element("w:updateFields", val="true"))
 
-    def writing_space(self, indent: int = 0, height: float = 28) -> None:
-        """A ruled box to write an answer by hand in a printed form (a one-cell table)."""
-        table = self.doc.add_table(rows=1, cols=1)
-        table.style = "Table Grid"
-        row = table.rows[0]
-        row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.AT_LEAST
-        row.cells[0].width = TEXT_WIDTH - Mm(7 * indent)
-        if indent:
-            table._tbl.tblPr.append(_element("w:tblInd", w=str(int(Mm(7 * indent).twips)), type="dxa"))
-        if self.rtl:
-            table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
-        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+    def writing_space(self, indent: int = 0, height: float = 25) -> None:
+        """A ruled box to write an answer by hand in a printed form (a one-cell table), then a spacer.
+
+        Built once per indentation with python-docx, then copied: looking styles up by name for each
+        of a questionnaire's hundred boxes cost more than the rest of the document."""
+        if indent not in self._boxes:
+            body = self.doc.element.body
+            table = self.doc.add_table(rows=1, cols=1)
+            table.style = "Table Grid"
+            row = table.rows[0]
+            row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.AT_LEAST
+            width = Mm(170 - 7 * indent)
+            table.autofit = False
+            table.columns[0].width = row.cells[0].width = width
+            properties = table._tbl.tblPr
+            table_width = properties.find(qn("w:tblW"))
+            table_width.set(qn("w:type"), "dxa")
+            table_width.set(qn("w:w"), str(int(width.twips)))
+            if indent:
+                shift = _element("w:tblInd", w=str(int(Mm(7 * indent).twips)), type="dxa")
+                properties.insert_element_before(shift, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+            if self.rtl:
+                properties.get_or_add_bidiVisual()
+            self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+            self._boxes[indent] = [copy.deepcopy(e) for e in list(body)[-3:-1]]  # the table and the spacer, before sectPr
+            return
+        anchor = self.doc.element.body.sectPr
+        for element in self._boxes[indent]:
+            anchor.addprevious(copy.deepcopy(element))
 
     def blank_line(self, paragraph: Paragraph) -> None:
         """A dotted line to write on, after an option that asks the State to specify."""

@@ -109,6 +109,7 @@ def page_rules(doc: Localized) -> Markup:
     texts = chrome.running_texts(doc)
     start, end = ("right", "left") if doc.rtl else ("left", "right")
     rules = [
+        f"direction: {doc.dir};",
         f"@top-{start} {{ content: {css_string(texts['head_start'])}; }}",
         f"@top-{end} {{ content: {css_string(texts['head_end'])}; font-weight: bold; }}",
         f"@bottom-{start} {{ content: {css_string(texts['foot_start'])}; }}",
