@@ -72,5 +72,3 @@ class Definition:
 
     def part_entries(self, part: Part) -> list[Entry]:
         return [e for e in self.entries.values() if e.part is part]
-
-

@@ -216,6 +216,11 @@ class Document(Localized):
         return sum(1 for t in self.texts() if t.fallback)
 
 
+def notes_of(footnotes: object, lang: str) -> list[Note]:
+    """The source's footnotes of a heading or item, in ``lang``."""
+    return [Note(f.number, Tr(f.text, lang)) for f in footnotes]  # type: ignore[attr-defined]
+
+
 def section_anchor(part: int, section: int) -> str:
     """The id of a section in a document, from its place: ``s1-2`` (both counted from 1)."""
     return f"s{part + 1}-{section + 1}"
@@ -243,7 +248,7 @@ def _build(definition: Definition, lang: str) -> Document:
         return Tr(text, lang)
 
     def notes(footnotes: object) -> list[Note]:
-        return [Note(f.number, tr(f.text)) for f in footnotes]  # type: ignore[attr-defined]
+        return notes_of(footnotes, lang)
 
     def item_block(entry: Entry) -> ItemBlock:
         item = entry.item

@@ -57,7 +57,7 @@ def blank_docx(doc: Document, routing: bool = True) -> bytes:
     annex.alignment = 2  # the end of the line, as printed
     _title(w, doc)
     w.contents(chrome.contents(), doc.contents())
-    w.heading(doc.guidance_heading, 1, anchor="guidance")
+    w.heading(doc.guidance_heading, 1, anchor="guidance", new_page=True)
     for paragraph_text in doc.guidance:
         paragraph = w.paragraph(style="List Bullet", text=paragraph_text)
         w.marker(paragraph, paragraph_text)
@@ -117,7 +117,7 @@ def filled_docx(doc: FilledDocument) -> bytes:
     _cover(w, doc)
     w.contents(chrome.contents(), doc.contents())
     for index, part in enumerate(doc.parts, start=1):
-        _filled_part(w, part, index)
+        _filled_part(w, part, index, new_page=index == 1)
     _findings(w, doc)
     return w.bytes()
 
@@ -156,8 +156,8 @@ def _cover(w: Writer, doc: FilledDocument) -> None:
         _cell(w, row.cells[1], value)
 
 
-def _filled_part(w: Writer, part: FilledPart, index: int) -> None:
-    w.heading(part.title, 1, anchor=f"part-{index}")
+def _filled_part(w: Writer, part: FilledPart, index: int, new_page: bool = False) -> None:
+    w.heading(part.title, 1, anchor=f"part-{index}", new_page=new_page)
     if not part.applies:
         w.plain(part.not_reviewed, italic=True)
         return

@@ -199,8 +199,9 @@ class Writer:
             paragraph.paragraph_format.left_indent = Mm(7 * indent)  # w:left: the start side, right in a right-to-left paragraph
         return paragraph
 
-    def heading(self, text: object, level: int, notes: list[Note] = (), anchor: str | None = None) -> Paragraph:  # type: ignore[assignment]
+    def heading(self, text: object, level: int, notes: list[Note] = (), anchor: str | None = None, new_page: bool = False) -> Paragraph:  # type: ignore[assignment]
         paragraph = self.doc.add_heading(level=level)
+        paragraph.paragraph_format.page_break_before = new_page or None
         if self.is_rtl(text):
             set_bidi(paragraph)
         self.marker(paragraph, text)

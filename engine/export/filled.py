@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from engine.conditions.completeness import Completeness, Standing, completeness, usable_value
 from engine.conditions.describe import describe, instrument_name, joined, scale_label, value_label
+from engine.conditions.evaluate import Facts, holds
 from engine.conditions.resolve import Condition, Not
 from engine.definition.index import Entry
 from engine.definition.loaded import Definition
-from engine.definition.model import SCALE_VALUES, AnswerKind
+from engine.definition.model import SCALE_VALUES, AnswerKind, Part, Section
 from engine.export import chrome
-from engine.export.document import Localized, Note, Tr, format_long_date, section_anchor
+from engine.export.document import Localized, Note, Tr, format_long_date, notes_of, section_anchor
 from engine.export.text import document_text, paragraphs
 from engine.i18n import DEFAULT_LANGUAGE, LANGUAGES, use
 from engine.i18n.display import language_name
@@ -216,14 +217,24 @@ def _values(definition: Definition, response: Response) -> dict[str, object]:
     return values
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What building a filled document reads throughout: the response, its usable answers, completeness."""
+
+    definition: Definition
+    response: Response
+    values: dict[str, object]
+    progress: Completeness
+    flagged: set[str | None]
+    """Ids of the questions with errors or warnings."""
+    lang: str
+
+
 def _build_filled(definition: Definition, response: Response, findings: list[Finding], lang: str, today: datetime.date) -> FilledDocument:
     values = _values(definition, response)
     progress = completeness(definition, values, response.party_set, response.is_uncac_party)
     flagged = {f.item for f in findings if f.severity is not Severity.info}
-    parts = [
-        _part(definition, p_index, part, progress, values, response, flagged, lang)
-        for p_index, part in enumerate(definition.questionnaire.parts)
-    ]
+    reading = _Reading(definition, response, values, progress, flagged, lang)
     answers_language = document_text(response.language.value) if response.language else ""
     parties = sorted(response.party_set)
     return FilledDocument(
@@ -237,7 +248,7 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
         applicable=progress.expected,
         errors=sum(1 for f in findings if f.severity is Severity.error),
         warnings=sum(1 for f in findings if f.severity is Severity.warning),
-        parts=parts,
+        parts=[_part(reading, index, part) for index, part in enumerate(definition.questionnaire.parts)],
         lang=lang,
         date=format_long_date(today, lang),
         protocols=[instrument_name(p) for p in parties if p in ("trafficking", "smuggling", "firearms")],
@@ -246,48 +257,31 @@ def _build_filled(definition: Definition, response: Response, findings: list[Fin
     )
 
 
-def _part(
-    definition: Definition,
-    p_index: int,
-    part: object,
-    progress: Completeness,
-    values: dict[str, object],
-    response: Response,
-    flagged: set[str | None],
-    lang: str,
-) -> FilledPart:
-    title, heading = Tr(part.title, lang), Tr(part.heading, lang)  # type: ignore[attr-defined]
-    condition = definition.part_conditions.get(p_index)
-    facts_hold = condition is None or _holds(condition, response)
-    if not facts_hold:
-        return FilledPart(title, heading, [], not_reviewed=_reason(condition, definition))  # type: ignore[arg-type]
-    sections = []
-    for s_index, section in enumerate(part.sections):  # type: ignore[attr-defined]
-        s_heading = Tr(section.heading, lang)
-        anchor, notes = section_anchor(p_index, s_index), _notes(section.footnotes, lang)
-        s_condition = definition.section_conditions.get(p_index * 1000 + s_index)
-        if s_condition is not None and not _holds(s_condition, response):
-            sections.append(FilledSection(s_heading, [], not_reviewed=_reason(s_condition, definition), anchor=anchor, footnotes=notes))
-            continue
-        items, skipped = [], []
-        for entry in (e for e in definition.entries.values() if e.section is section):
-            if progress.standing[entry.id] is Standing.excluded:
-                skipped.append(entry.number)
-                continue
-            item = _item(entry, response.answers.get(entry.id), values.get(entry.id), progress, definition.entries, lang)
-            item.flagged = entry.id in flagged
-            items.append(item)
-        sections.append(FilledSection(s_heading, items, skipped, anchor=anchor, footnotes=notes))
-    return FilledPart(title, heading, sections)
+def _part(reading: _Reading, index: int, part: Part) -> FilledPart:
+    title, heading = Tr(part.title, reading.lang), Tr(part.heading, reading.lang)
+    condition = reading.definition.part_conditions.get(index)
+    if condition is not None and not _holds(condition, reading.response):
+        return FilledPart(title, heading, [], not_reviewed=_reason(condition, reading.definition))
+    return FilledPart(title, heading, [_section(reading, index, number, section) for number, section in enumerate(part.sections)])
 
 
-def _notes(footnotes: object, lang: str) -> list[Note]:
-    return [Note(f.number, Tr(f.text, lang)) for f in footnotes]  # type: ignore[attr-defined]
+def _section(reading: _Reading, part: int, number: int, section: Section) -> FilledSection:
+    anchor, notes = section_anchor(part, number), notes_of(section.footnotes, reading.lang)
+    heading = Tr(section.heading, reading.lang)
+    condition = reading.definition.section_conditions.get(part * 1000 + number)
+    if condition is not None and not _holds(condition, reading.response):
+        return FilledSection(heading, [], not_reviewed=_reason(condition, reading.definition), anchor=anchor, footnotes=notes)
+    items, skipped = [], []
+    for entry in (e for e in reading.definition.entries.values() if e.section is section):
+        if reading.progress.standing[entry.id] is Standing.excluded:
+            skipped.append(entry.number)
+        else:
+            items.append(_item(reading, entry))
+    return FilledSection(heading, items, skipped, anchor=anchor, footnotes=notes)
 
 
 def _holds(condition: Condition, response: Response) -> bool:
-    from engine.conditions.evaluate import Facts, holds
-
+    """Whether a part's or section's condition (on the State's treaties) holds."""
     return holds(condition, Facts({}, response.party_set, response.is_uncac_party))
 
 
@@ -297,19 +291,22 @@ def _reason(condition: Condition, definition: Definition) -> str:
     return chrome.not_reviewed(describe(negated, definition.entries))
 
 
-def _item(entry: Entry, answer: Answer | None, value: object, progress: Completeness, entries: dict[str, Entry], lang: str) -> FilledItem:
+def _item(reading: _Reading, entry: Entry) -> FilledItem:
+    value, answer = reading.values.get(entry.id), reading.response.answers.get(entry.id)
     item = FilledItem(
         id=entry.id,
         number=entry.number,
-        text=Tr(entry.item.text, lang),
+        text=Tr(entry.item.text, reading.lang),
         depth=entry.depth,
         stem=not entry.is_answerable,
         inline=entry.kind in SCALE_VALUES,
         answered=value is not None,
-        footnotes=_notes(entry.item.footnotes, lang),
+        footnotes=notes_of(entry.item.footnotes, reading.lang),
+        flagged=entry.id in reading.flagged,
     )
-    if entry.id in progress.waiting_on:
-        item.waiting_on = joined([entries[i].number for i in progress.waiting_on[entry.id]], "or")
+    waits = reading.progress.waiting_on.get(entry.id)
+    if waits:
+        item.waiting_on = joined([reading.definition.entries[i].number for i in waits], "or")
     if not entry.is_answerable:
         return item
     if entry.kind is AnswerKind.text:
