@@ -72,3 +72,5 @@ class Definition:
 
     def part_entries(self, part: Part) -> list[Entry]:
         return [e for e in self.entries.values() if e.part is part]
+
+

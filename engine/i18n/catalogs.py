@@ -41,9 +41,7 @@ def _compiled(lang: str, domain: str) -> Path | None:
 
     folder = cache.directory()
     content = po.read_bytes()
-    target = (
-        folder.parent / "catalogs" if folder else Path(os.environ.get("TMPDIR", "/tmp")) / "untoc-catalogs"
-    ) / f"{lang}-{domain}-{cache.key(content, 'mo')}.mo"
+    target = (folder.parent / "catalogs" if folder else Path(os.environ.get("TMPDIR", "/tmp")) / "untoc-catalogs") / f"{lang}-{domain}-{cache.key(content, 'mo')}.mo"
     if not target.exists():
         _compile(po, target)
     return target

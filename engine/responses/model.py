@@ -110,9 +110,7 @@ def read(path: Path) -> Response:
         response.problems.append(
             Problem(
                 again,
-                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(
-                    key=key, first=first.line, again=again.line
-                ),
+                _("duplicate key {key!r}: first at line {first}, again at line {again}; the second is ignored").format(key=key, first=first.line, again=again.line),
                 code="duplicate-key",
             )
         )
@@ -141,9 +139,7 @@ def _text(node: Node | None, what: str, response: Response, item: str | None = N
         response.problems.append(
             Problem(
                 node.mark,
-                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(
-                    field=what
-                ),
+                (_("{field} must be text, not a list") if isinstance(node, Sequence) else _("{field} must be text, not a mapping")).format(field=what),
                 item,
                 "wrong-type",
             )
@@ -176,11 +172,7 @@ def _read_header(root: Mapping, response: Response) -> None:
     for key, _value in root.pairs:
         if key.value not in HEADER_KEYS:
             response.problems.append(
-                Problem(
-                    key.mark,
-                    _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)),
-                    code="unknown-key",
-                )
+                Problem(key.mark, _("unknown key {key!r}; a response file has: {keys}").format(key=key.value, keys=", ".join(HEADER_KEYS)), code="unknown-key")
             )
     response.questionnaire = _text(root.get("questionnaire"), "questionnaire", response)
     response.state = _text(root.get("state"), "state", response)
@@ -203,9 +195,7 @@ def _read_header(root: Mapping, response: Response) -> None:
     assert answers is not None
     response.answers_mark = answers
     if not isinstance(answers, Mapping):
-        response.problems.append(
-            Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type")
-        )
+        response.problems.append(Problem(answers.mark, _('answers must be a mapping of question ids ("3.a") to answers'), code="wrong-type"))
         return
     for key, node in answers.pairs:
         response.answers[key.value] = _read_answer(key, node, response)

@@ -33,16 +33,12 @@ def _skeleton(definition: Definition, state: str, parties: list[str], uncac_part
         return questionnaire_text(value, language)
 
     lines = [
-        "# "
-        + _("Response to the self-assessment questionnaire, Cluster {number} ({name}).").format(
-            number=model.cluster, name=text(model.short_title)
-        ),
+        "# " + _("Response to the self-assessment questionnaire, Cluster {number} ({name}).").format(number=model.cluster, name=text(model.short_title)),
         "# "
         + _("Answer codes: yes · partly ({partly}) · no · na ({na}) · conditions ({conditions}).").format(
             partly=scale_label("partly"), na=scale_label("na"), conditions=scale_label("conditions")
         ),
-        "# "
-        + _("An answer may also be a mapping: {example}.").format(example="{answer: yes, legislation: [...], links: [...], comment: ...}"),
+        "# " + _("An answer may also be a mapping: {example}.").format(example="{answer: yes, legislation: [...], links: [...], comment: ...}"),
         "# " + _("Check it with: untoc validate FILE   (add --complete before submission)"),
         f"questionnaire: {model.id}",
         f"state: {_quote(state)}",

@@ -119,3 +119,5 @@ _MAPPING_END = yaml.MappingEndEvent
 _ALIAS = yaml.AliasEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
 _STREAM_END = yaml.StreamEndEvent
+
+

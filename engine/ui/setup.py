@@ -80,10 +80,7 @@ class SetupScreen(Screen[Setup]):
                     yield Checkbox(protocol_label(code), id=f"party-{code}")
             yield Checkbox(_("Party to the United Nations Convention against Corruption"), id="uncac")
             with Horizontal(classes="row"):
-                yield titled(
-                    Input(str(self.path) if self.path else "", placeholder=_("file name (default: cluster and State)"), id="file"),
-                    _("File"),
-                )
+                yield titled(Input(str(self.path) if self.path else "", placeholder=_("file name (default: cluster and State)"), id="file"), _("File"))
                 yield Button(_("Create and start"), id="create", variant="primary")
             yield Static("", id="error")
         yield Footer()
