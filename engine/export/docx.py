@@ -8,7 +8,7 @@ the cover, every option ticked ☒ or not ☐, clickable links and the validator
 
 from __future__ import annotations
 
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from engine.export import chrome
 from engine.export.document import Document, ItemBlock
@@ -122,6 +122,15 @@ def filled_docx(doc: FilledDocument) -> bytes:
     return w.bytes()
 
 
+def _widths(table, millimetres: tuple[int, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Fixed column widths (Word and LibreOffice otherwise share the width out evenly)."""
+    table.autofit = False
+    for column, width in zip(table.columns, millimetres, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+
+
 def _table(w: Writer, rows: int, columns: int):  # type: ignore[no-untyped-def]
     table = w.doc.add_table(rows=rows, cols=columns)
     table.style = "Table Grid"
@@ -151,6 +160,7 @@ def _cover(w: Writer, doc: FilledDocument) -> None:
     if doc.revision:
         rows.append((chrome.revision_heading(), doc.revision))
     table = _table(w, len(rows), 2)
+    _widths(table, (62, 108))
     for row, (name, value) in zip(table.rows, rows, strict=True):
         _cell(w, row.cells[0], name, bold=True)
         _cell(w, row.cells[1], value)
@@ -244,19 +254,20 @@ def _findings(w: Writer, doc: FilledDocument) -> None:
     if not doc.findings:
         return
     table = _table(w, 1 + sum(len(g.lines) for g in doc.findings), 2)
+    _widths(table, (34, 136))
     _cell(w, table.rows[0].cells[0], chrome.question(), bold=True)
     _cell(w, table.rows[0].cells[1], chrome.finding(), bold=True)
     row = 1
     for group in doc.findings:
-        for index, line in enumerate(group.lines):
-            cells = table.rows[row].cells
-            if index == 0:
-                paragraph = cells[0].paragraphs[0]
-                if group.item:
-                    w.hyperlink(paragraph, group.number, anchor=f"q{group.item}")
-                else:
-                    w.run(paragraph, group.number)
-                w.bookmark(paragraph, f"f-{group.item or 'file'}")
-            message = _cell(w, cells[1], chrome.severity(line.severity) + " ", bold=True)
+        first = table.cell(row, 0)
+        for line in group.lines:
+            message = _cell(w, table.cell(row, 1), chrome.severity(line.severity) + " ", bold=True)
             w.run(message, line.message)
             row += 1
+        question = first.merge(table.cell(row - 1, 0)) if len(group.lines) > 1 else first
+        paragraph = question.paragraphs[0]
+        if group.item:
+            w.hyperlink(paragraph, group.number, anchor=f"q{group.item}")
+        else:
+            w.run(paragraph, group.number)
+        w.bookmark(paragraph, f"f-{group.item or 'file'}")
