@@ -85,7 +85,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds with --against (default 3)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"reference loop (10⁷ additions): {reference_loop():.2f} s")
+    print(f"reference loop (10⁷ additions): {reference_loop():.2f} s; load average {os.getloadavg()[0]:.1f}")
 
     rounds = args.rounds if args.against else 1
     times: dict[str, list[tuple[float, float]]] = {"this code": [], "other code": []}
@@ -95,7 +95,9 @@ def main() -> None:
             elapsed, cpu, sizes, count = export_all(code, args.jobs)
             times[name].append((elapsed, cpu))
             figures = ", ".join(f"{fmt} {size / 1e6:.1f} MB" for fmt, size in sorted(sizes.items()))
-            print(f"export blank --all, {name}: {count} documents in {elapsed:.1f} s, CPU {cpu:.1f} s ({figures})")
+            print(
+                f"export blank --all, {name}: {count} documents in {elapsed:.1f} s, CPU {cpu:.1f} s ({figures}); load {os.getloadavg()[0]:.1f}"
+            )
     for name, values in times.items():
         if len(values) > 1:
             wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
