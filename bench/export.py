@@ -1,13 +1,16 @@
 """Time the document exports and print the figures (a benchmark, not a test).
 
-    python bench/export.py [--jobs N]
+    python bench/export.py [--jobs N] [--against DIR] [--rounds N]
 
-Figures: ``untoc export blank --all`` (4 clusters × 6 languages × 5 formats) in a
-fresh process, with its total size, and the fonts embedded in three of its PDFs
-(subsets: their size against the installed files'); then one Cluster I document per
-format in this process (median of 3; PDF includes WeasyPrint's layout and font
-subsetting), one filled Cluster I document per format, and a filled Cluster I in
-Chinese whose answers use 3,000 different hanzi (the CJK font at its heaviest).
+Figures: ``untoc export blank --all`` (4 clusters × 6 languages × 5 formats) in a fresh process,
+with its total size; with ``--against DIR`` (a checkout of other code, e.g. ``git archive HEAD~1 |
+tar -x -C DIR``), the same command run from DIR and from here in turn, ``--rounds`` times, so that
+both meet the same moments of a shared machine; CPU seconds (the process and its workers) are
+printed beside wall-clock ones, being less sensitive to what else the machine runs. Then one filled PDF (the Cluster I example, in
+English and in Arabic) in a fresh process, as ``untoc export filled`` runs it; then, in this
+process, one Cluster I document per format (median of 3; PDF includes WeasyPrint's layout, tagging
+and font subsetting); last, a filled Cluster I in Chinese whose answers use 3,000 different hanzi
+(the CJK font at its heaviest), with the size of each font subset embedded.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,41 +39,75 @@ def median_time(action, repeat: int = 3) -> float:  # type: ignore[no-untyped-de
     return statistics.median(times)
 
 
-def export_all(jobs: int | None = None) -> None:
-    """``untoc export blank --all`` in a fresh process: time, sizes, and the fonts of three PDFs."""
+def reference_loop() -> float:
+    """Seconds for 10⁷ additions in pure Python: how fast the machine is right now."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user and system, the process and its workers) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def export_all(code: Path, jobs: int | None) -> tuple[float, float, dict[str, int], int]:
+    """Wall and CPU seconds, bytes by format and document count of ``export blank --all`` run with the code in ``code``."""
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-m", "engine.cli.main", "export", "blank", "--all", "-o", folder]
         if jobs:
             command += ["--jobs", str(jobs)]
-        started = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = timed(command, code)
         files = [p for p in Path(folder).iterdir() if p.name.startswith("cluster")]
         by_format: dict[str, int] = {}
         for path in files:
-            by_format[path.suffix] = by_format.get(path.suffix, 0) + path.stat().st_size
-        sizes = ", ".join(f"{fmt[1:]} {size / 1e6:.1f} MB" for fmt, size in sorted(by_format.items()))
-        print(f"export blank --all: {len(files)} documents in {elapsed:.1f} s ({sizes})")
-        for lang in ("en", "ar", "zh"):
-            pdf = Path(folder) / f"cluster1-{lang}.pdf"
-            print(f"  cluster1-{lang}.pdf: {pdf.stat().st_size / 1e3:.0f} kB; fonts: {embedded_fonts(pdf.read_bytes())}")
+            by_format[path.suffix[1:]] = by_format.get(path.suffix[1:], 0) + path.stat().st_size
+    return elapsed, cpu, by_format, len(files)
+
+
+def filled_pdf(example: str) -> tuple[float, float]:
+    """Wall and CPU seconds of ``untoc export filled EXAMPLE --format pdf`` in a fresh process."""
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "engine.cli.main", "export", "filled", str(ROOT / "examples" / example), "--format", "pdf"]
+        return timed([*command, "-o", str(Path(folder) / "filled.pdf")], ROOT)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, help="worker processes for --all (default: one per core)")
-    parser.add_argument(
-        "--without-harfbuzz-subset", action="store_true", help="subset fonts with fontTools, as without libharfbuzz-subset (skips --all)"
-    )
+    parser.add_argument("--against", type=Path, help="a checkout of other code to time export --all against, interleaved")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds with --against (default 3)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    import weasyprint.pdf.fonts
+    print(f"reference loop (10⁷ additions): {reference_loop():.2f} s; load average {os.getloadavg()[0]:.1f}")
 
-    if args.without_harfbuzz_subset:
-        weasyprint.pdf.fonts.harfbuzz_subset = None
-    print(f"WeasyPrint subsets fonts with {'HarfBuzz' if weasyprint.pdf.fonts.harfbuzz_subset else 'fontTools'}")
-    if not args.without_harfbuzz_subset:
-        export_all(args.jobs)
+    rounds = args.rounds if args.against else 1
+    times: dict[str, list[tuple[float, float]]] = {"this code": [], "other code": []}
+    for _ in range(rounds):
+        runs = [("this code", ROOT)] + ([("other code", args.against)] if args.against else [])
+        for name, code in runs:
+            elapsed, cpu, sizes, count = export_all(code, args.jobs)
+            times[name].append((elapsed, cpu))
+            figures = ", ".join(f"{fmt} {size / 1e6:.1f} MB" for fmt, size in sorted(sizes.items()))
+            print(
+                f"export blank --all, {name}: {count} documents in {elapsed:.1f} s, CPU {cpu:.1f} s ({figures}); load {os.getloadavg()[0]:.1f}"
+            )
+    for name, values in times.items():
+        if len(values) > 1:
+            wall, cpu = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
+            print(f"export blank --all, {name}: median {wall:.1f} s, CPU {cpu:.1f} s, of {len(values)} runs")
+
+    for example in ("cluster1-examplestan.yaml", "cluster1-examplestan-ar.yaml"):
+        runs = [filled_pdf(example) for _ in range(3)]
+        wall, cpu = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        print(f"export filled {example} --format pdf, fresh process: {wall:.2f} s, CPU {cpu:.2f} s (medians of 3)")
 
     from engine.definition import registry
     from engine.export.document import build
@@ -88,7 +126,8 @@ def main() -> None:
             f"Cluster I blank, {lang}: build {median_time(lambda lang=lang: build(definition, lang)) * 1000:.0f} ms; " + ", ".join(figures)
         )
     response = read(ROOT / "examples" / "cluster1-examplestan.yaml")
-    filled = build_filled(definition, response, [])
+    print(f"Cluster I filled (example), build with the validator: {median_time(lambda: build_filled(definition, response)) * 1000:.0f} ms")
+    filled = build_filled(definition, response)
     print(
         "Cluster I filled (example), en: "
         + ", ".join(f"{fmt} {median_time(lambda fmt=fmt: filled_document(filled, fmt)) * 1000:.0f} ms" for fmt in FORMATS)

@@ -86,8 +86,10 @@ def test_export_filled(cli, tmp_path):
     text = cli("export", "filled", str(path), "--format", "md").out
     assert "| State | Examplestan |" in text and "☒ Yes, in part" in text
     assert "\\*Our\\* \\<b\\>law\\</b\\> {{ 7\\*7 }}" in text  # escaped, not rendered or evaluated
-    assert "**3 (a)**" not in text and "**3**" in text  # 3 (a) does not apply: left out
+    assert "**3 (a)** If" not in text and "**3**" in text  # 3 (a) does not apply: left out
     assert "Article 8. Criminalization of corruption" in text and "do not apply" in text
+    assert "Not reviewed: the State is party to the United Nations Convention against Corruption." in text
+    assert "**3 (a)**\n\n- Warning: 3 (a) does not apply" in text  # the validator's findings, by question
 
 
 BAD_INPUTS = {

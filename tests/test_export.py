@@ -73,7 +73,7 @@ def test_arabic_is_right_to_left_and_marks_untranslated_text(cluster1, monkeypat
     assert "المادة 2- استخدام المصطلحات" in headings  # translated: no marker, no English span
     assert not headings["المادة 2- استخدام المصطلحات"].xpath(".//span[@class='en']")
     untranslated = headings["[EN] Article 5. Criminalization of participation in an organized criminal group"]
-    assert untranslated.xpath(".//span[@lang='en' and @dir='ltr']")
+    assert untranslated.get("dir") == "ltr" and untranslated.xpath(".//span[@lang='en']")  # English is set left to right
 
 
 def test_text_formats_in_another_language_carry_the_notice_and_markers(cluster1, monkeypatch):
@@ -123,22 +123,27 @@ def test_filled_cover_and_applicability(cluster1, tmp_path):
     cover = dict(zip(texts(root, "//table[@class='cover']//th"), texts(root, "//table[@class='cover']//td"), strict=True))
     assert cover["State"] == "Examplestan" and cover["Cluster"] == "I"
     assert cover["Protocols the State is party to"] == "the Trafficking in Persons Protocol"
-    assert cover["Language of the answers"] == "English" and cover["Date"] == "November 23, 2026"
+    assert cover["Language of the answers"] == "English" and cover["Date"] == "23 November 2026"
     assert cover["Completeness"].endswith("applicable questions answered")
     questions = texts(root, "//p[@class='question']")
     assert any(q.startswith("3 Is participation") for q in questions)
     assert not any(q.startswith("3 (a) ") for q in questions)  # 3 is “No”: 3 (a) does not apply, left out
-    assert any("do not apply given the answers above and are left out" in s for s in texts(root, "//p[@class='skipped']"))
-    assert texts(root, "//div[contains(@class, 'item')][p[@class='question']/span[.='2']]/p[@class='unanswered']") == ["Not answered."]
-    assert root.xpath("//p[@class='links']/a/@href") == ["https://sherloc.unodc.org/x"]
+    assert any(
+        "do not apply given the answers above and are left out: 3 (a), 3 (a) (i)," in s for s in texts(root, "//p[@class='skipped']")
+    )
+    assert texts(root, "//div[contains(@class, 'item')][p[@class='question']/span[.='2']]//p[@class='unanswered']") == ["Not answered."]
+    assert root.xpath("//p[@class='value link']/a/@href") == ["https://sherloc.unodc.org/x"]
 
 
 def test_filled_document_speaks_the_answers_language_with_a_babel_date(cluster1, tmp_path):
     french = render_filled(cluster1, hostile_response(tmp_path, "fr"), [], "txt", today=TODAY)
     assert "23 novembre 2026" in french and notice("fr") in french
     root = html_tree(render_filled(cluster1, hostile_response(tmp_path, "en"), [], "html", lang="ar", today=TODAY))
-    assert root.get("dir") == "rtl" and "2026" in texts(root, "//table[@class='cover']//td")[-1]
-    assert export_filled(cluster1, hostile_response(tmp_path), [], "md", today=TODAY).startswith(b"# Self-assessment")
+    cover = dict(zip(texts(root, "//table[@class='cover']//th"), texts(root, "//table[@class='cover']//td"), strict=True))
+    assert root.get("dir") == "rtl" and cover["التاريخ"] == "23 نوفمبر 2026"
+    markdown = export_filled(cluster1, hostile_response(tmp_path), [], "md", today=TODAY)
+    assert markdown.startswith("**Confidential — draft for clearance**\n\n# Self-assessment".encode())
+    assert export_filled(cluster1, hostile_response(tmp_path), [], "md", today=TODAY, marking="").startswith(b"# Self-assessment")
 
 
 def test_cli_exports_html_and_refuses_unknown_languages(cli, tmp_path):

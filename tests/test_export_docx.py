@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from export_helpers import TODAY, fake_translation, hostile_response, notice
 
 from engine.export.render import export_blank, export_filled
+from engine.export.text import direction
 
 
 def open_docx(data: bytes):
@@ -65,8 +66,12 @@ def test_arabic_paragraphs_are_right_to_left(cluster1, monkeypatch):
     fake_translation(monkeypatch, {"Article 2. Use of terms": "المادة 2- استخدام المصطلحات"})
     document = open_docx(export_blank(cluster1, "docx", "ar"))
     body = [p for p in document.paragraphs if p.text.strip()]
-    assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in body)
-    (translated,) = [p for p in body if "استخدام المصطلحات" in p.text]
+    arabic = [p for p in body if direction(p.text.removeprefix("[EN] ")) == "rtl"]
+    english = [p for p in body if direction(p.text.removeprefix("[EN] ")) == "ltr"]
+    assert arabic and english
+    assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in arabic)
+    assert not any(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in english)  # untranslated: left to right
+    (translated,) = [p for p in body if "استخدام المصطلحات" in p.text and p.style.name == "Heading 2"]
     assert translated.style.name == "Heading 2" and all(r._r.rPr.find(qn("w:rtl")) is not None for r in translated.runs)
     assert any(p.text.startswith("[EN] ") for p in body) and any(notice("ar") in p.text for p in body)
 
@@ -79,7 +84,9 @@ def test_fonts_cover_east_asian_and_complex_scripts(cluster1):
         and fonts.get(qn("w:cs")) == "Noto Naskh Arabic"
         and fonts.get(qn("w:ascii")) == "Noto Sans"
     )
-    assert document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").get(qn("w:val")) == "zh-CN"
+    language = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    # Chinese text is set as Chinese; Latin-script runs as English, so that Word and LibreOffice break them between words
+    assert language.get(qn("w:eastAsia")) == "zh-CN" and language.get(qn("w:val")) == "en-GB" and language.get(qn("w:bidi")) == "ar-SA"
     heading = document.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "Noto Sans SC" and heading.get(qn("w:asciiTheme")) is None
 
@@ -90,7 +97,7 @@ def test_filled_docx_shows_a_hostile_answer_verbatim(cluster1, tmp_path):
     assert "<script>alert(1)</script> **bold** {{ 7*7 }} {% if true %}X{% endif %} &amp; \\x1b[31m red \\x07 ]]> <w:p/> # h" in text
     assert not any("\x1b" in t for t in text)
     cover = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
-    assert cover["State"] == "Examplestan" and cover["Date"] == "November 23, 2026"
+    assert cover["State"] == "Examplestan" and cover["Date"] == "23 November 2026"
     assert "Not answered." in text and any("left out" in t for t in text)
 
 

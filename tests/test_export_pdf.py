@@ -143,4 +143,4 @@ def test_a_filled_pdf_with_a_character_no_font_has_is_written_with_a_warning(cli
 
 def test_filled_pdf_shows_the_hostile_answer_as_text(cluster1, tmp_path):
     _, text, _ = read_pdf(export_filled(cluster1, hostile_response(tmp_path), [], "pdf", today=TODAY))
-    assert "<script>alert(1)</script> **bold** {{ 7*7 }}" in text and "Examplestan" in text and "November 23, 2026" in text
+    assert "<script>alert(1)</script> **bold** {{ 7*7 }}" in text and "Examplestan" in text and "23 November 2026" in text

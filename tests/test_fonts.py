@@ -108,3 +108,22 @@ def test_the_warning_says_where_and_what_in_the_interface_language():
     with use("fr"):
         assert found.message().startswith("avertissement\u00a0: 28.a\u00a0: U+1200 ሀ")
         assert glyphs.Place("footnote", "7").label() == "note 7"
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "ru"])
+def test_the_text_of_a_pdf_reads_back_as_written(lang):
+    """Copying, searching or reading aloud a PDF gives its text: each glyph maps back to its own letter
+    (a font that draws the dots of ت ن ي as glyphs of their own on a shared skeleton would not)."""
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    from engine.export.pdf import html_to_pdf
+
+    cluster1 = registry.load("cluster1")
+    doc = build(cluster1, lang)
+    heading = str(doc.guidance_heading)
+    with use(lang):
+        page = blank_html(doc, True, paged=True)
+    pdf = html_to_pdf(page, warn=lambda message: pytest.fail(message))
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages[:3])
+    assert heading in text.replace("\n", " "), (heading, text[:300])

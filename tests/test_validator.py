@@ -185,8 +185,9 @@ def test_unanswered_is_counted_then_an_error_with_complete(cli, response):
     assert "error [1.a] 1 (a) applies but is not answered" in run.out
     assert "[27]" not in run.out  # voluntary
     assert "[4]" not in run.out  # a condition no answer captures
-    # 3 is unanswered, so 3 (a) is pending: still to be answered, not excluded
-    assert "error [3.a] 3 (a) is not answered; it applies when the answer to 3 is “Yes”, and that is not decided yet" in run.out
+    # 3 is unanswered, so 3 (a) is pending: it counts, and says what it waits for
+    assert "error [3.a] 3 (a) may apply but is not answered: it depends on the answer to 3, not given yet" in run.out
+    assert "error [3.a.i] 3 (a) (i) may apply but is not answered: it depends on the answer to 3 or 3 (a), not given yet" in run.out
     path = response('  "1": yes\n  "3": no\n')
     assert "[3.a]" not in cli("validate", "--complete", str(path)).out  # 3 is “No”: 3 (a) does not apply
 

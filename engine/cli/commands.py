@@ -213,7 +213,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     try:
-        findings = validate_path(path)
+        validate_path(path)  # a file that is no response file at all stops here, located
     except Unreadable as error:
         print(f"{clean(str(path))}:{error.mark.line}:{error.mark.column}: error {clean(error.message)}", file=sys.stderr)
         return EXIT_USAGE
@@ -221,8 +221,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     response = read(path)
     definition = registry.load(str(response.questionnaire.value))  # type: ignore[union-attr]
-    data = export_filled(definition, response, findings, args.format or "md", args.lang)
-    write_document(data, args.format or "md", args.output, private=True)  # answers are confidential
+    fmt = args.format or "md"
+    data = export_filled(definition, response, None, fmt, args.lang, marking=args.marking)  # findings in the document's language
+    write_document(data, fmt, args.output, private=True)  # answers are confidential
     return EXIT_OK
 
 

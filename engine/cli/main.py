@@ -111,6 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     filled.add_argument("file", metavar="FILE", help=_("a response file"))
     filled.add_argument("--format", choices=("txt", "md", "html", "docx", "pdf"), help=_("document format (default md)"))
     filled.add_argument("--lang", type=_language, help=_("language of the document (default: the language of the answers)"))
+    filled.add_argument(
+        "--marking",
+        metavar="TEXT",
+        help=_('protective marking printed on every page (default: “Confidential — draft for clearance”; "" for none)'),
+    )
     filled.add_argument("-o", "--output", help=_("file to write (default: standard output)"))
     from engine.cli import consultation  # split, merge, diff, import; fillable Word forms
 

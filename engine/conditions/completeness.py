@@ -8,6 +8,8 @@
   an omission.
 - Conditions read only **readable** values (:func:`readable`): codes the item has, or a non-blank
   text for a free-text item.
+- A pending item **waits on** the questions still to be answered that its condition (or an
+  ancestor's) reads (:func:`waiting_on`): what the UI, the validator and the exports name.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from dataclasses import dataclass
 
 from engine.conditions.applicability import Applicability, applicability
 from engine.conditions.evaluate import is_given
+from engine.conditions.resolve import referenced_ids
 from engine.definition.index import Entry
 from engine.definition.loaded import Definition
 from engine.definition.model import SCALE_VALUES, AnswerKind
 
-__all__ = ["Assessment", "Completeness", "assess", "completeness", "is_given", "readable"]
+__all__ = ["Assessment", "Completeness", "assess", "completeness", "is_given", "readable", "waiting_on"]
 
 
 def readable(entry: Entry, value: object) -> object | None:
@@ -102,3 +105,28 @@ def assess(definition: Definition, answers: Mapping[str, object], parties: froze
             values[item_id] = value
     status, effective = applicability(definition, values, parties, uncac_party)
     return Assessment(status, effective, frozenset(given), completeness(definition, status, given))
+
+
+def waiting_on(definition: Definition, status: Mapping[str, Applicability], effective: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    """For each pending item, the items still to be answered whose answers decide whether it applies, in order.
+
+    ``status`` and ``effective`` are :func:`applicability`'s. An item is still open to the conditions
+    when it is pending, or applies, expects an answer and has no readable one; a pending item waits on
+    the open items its own condition reads, after those its parent waits on.
+    """
+    entries = definition.entries
+    open_ids = {
+        item_id
+        for item_id, state in status.items()
+        if state.applies and (state.pending or (entries[item_id].expects_answer and item_id not in effective))
+    }
+    order = {item_id: index for index, item_id in enumerate(entries)}
+    waits: dict[str, tuple[str, ...]] = {}
+    for entry in entries.values():
+        state = status[entry.id]
+        if not state.pending:
+            continue
+        inherited = waits.get(entry.parent.id, ()) if entry.parent is not None else ()
+        own = referenced_ids(entry.condition) & open_ids if entry.condition is not None and state.owner is entry else set()
+        waits[entry.id] = tuple(dict.fromkeys([*inherited, *sorted(own, key=order.__getitem__)]))
+    return waits

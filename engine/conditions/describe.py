@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from engine.conditions.resolve import All, Answered, AnyOf, Compare, Condition, Not, Party, UncacParty
-from engine.definition.index import Entry
+from engine.definition.index import DASHES, Entry
 from engine.definition.model import SCALE_LABELS
 from engine.i18n import _, current_language, ngettext, questionnaire_text
 
@@ -77,8 +77,12 @@ def joined(words: list[str], conjunction: str) -> str:
     return _("{items} or {last}").format(items=head, last=words[-1])
 
 
-def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] | None = None) -> str:
-    """A sentence fragment in the current language: ``the answer to 3 (a) is “Yes, in part” or “No”``."""
+def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable[[str], str] | None = None, printed: bool = False) -> str:
+    """A sentence fragment in the current language: ``the answer to 3 (a) is “Yes, in part” or “No”``.
+
+    ``printed``: for a printed form, where unlabelled dash items show no number (``75 –1``), a
+    reference to all the dash items of a question names them as the questions listed under it.
+    """
     quote = quote or quoted
     if isinstance(condition, Compare):
         first = entries[condition.ids[0]]
@@ -88,6 +92,9 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
         if condition.quantifier == "one":
             template = _("the answer to {number} includes {values}") if includes else _("the answer to {number} is {values}")
             return template.format(number=numbers[0], values=values)
+        parent = _dash_parent(condition.ids, entries) if printed else None
+        if parent is not None:
+            return _listed_under(condition.quantifier, includes).format(number=parent.number, values=values)
         if condition.quantifier == "any":
             template = (
                 _("the answer to any of {numbers} includes {values}") if includes else _("the answer to any of {numbers} is {values}")
@@ -110,8 +117,27 @@ def describe(condition: Condition, entries: Mapping[str, Entry], quote: Callable
             return party_sentence("uncac", False)
         if isinstance(inner, Party):
             return party_sentence(inner.instrument, False)
-        return _("not ({condition})").format(condition=describe(inner, entries, quote))
+        return _("not ({condition})").format(condition=describe(inner, entries, quote, printed))
     assert isinstance(condition, (All, AnyOf))
     # Translators: joins two conditions ("… and …").
     joiner = _(" and ") if isinstance(condition, All) else _(" or ")
-    return joiner.join(describe(o, entries, quote) for o in condition.operands)
+    return joiner.join(describe(o, entries, quote, printed) for o in condition.operands)
+
+
+def _dash_parent(ids: tuple[str, ...], entries: Mapping[str, Entry]) -> Entry | None:
+    """The question whose unlabelled dash items are exactly ``ids``, if they are."""
+    parent = entries[ids[0]].parent
+    if parent is None:
+        return None
+    dashes = [c.id for c in parent.children if c.item.number in DASHES]
+    return parent if dashes and sorted(dashes) == sorted(ids) else None
+
+
+def _listed_under(quantifier: str, includes: bool) -> str:
+    if quantifier == "any":
+        if includes:
+            return _("the answer to any of the questions listed under {number} includes {values}")
+        return _("the answer to any of the questions listed under {number} is {values}")
+    if includes:
+        return _("the answer to each of the questions listed under {number} includes {values}")
+    return _("the answer to each of the questions listed under {number} is {values}")

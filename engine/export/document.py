@@ -8,6 +8,7 @@ a :class:`Tr` whose ``fallback`` is true, so that every format can mark it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,18 +16,27 @@ from dataclasses import dataclass, field
 from engine.conditions.describe import describe, scale_label
 from engine.definition.index import DASHES, Entry
 from engine.definition.loaded import Definition
-from engine.definition.model import SCALE_VALUES
+from engine.definition.model import SCALE_VALUES, AnswerKind
+from engine.export.text import direction
 from engine.i18n import DEFAULT_LANGUAGE, _, is_translated, questionnaire_text, use
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 RTL_LANGUAGES = frozenset({"ar"})
+DATE_LOCALES = {"en": "en_GB"}
+"""The locale whose CLDR date patterns a language's documents use: English as UN documents write it (26 November 2026)."""
 _MARKER = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 
 
 def superscript(number: int) -> str:
     return str(number).translate(SUPERSCRIPT_DIGITS)
+
+
+def format_long_date(day: datetime.date, lang: str) -> str:
+    """``day`` in the language's CLDR long form, the month in words: “26 November 2026”, “26 novembre 2026”."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=DATE_LOCALES.get(lang, lang))
 
 
 class Tr(str):
@@ -55,16 +65,18 @@ def marker_segments(text: str, numbers: set[int]) -> Iterator[tuple[str, int | N
         yield text[position:], None
 
 
-def emphasis_segments(text: str) -> Iterator[tuple[str, bool]]:
-    """``text`` cut at the source's Markdown emphasis (``*mutatis mutandis*``): ``(piece, emphasized)``, asterisks dropped."""
-    position = 0
-    for match in _EMPHASIS.finditer(text):
-        if match.start() > position:
-            yield text[position : match.start()], False
-        yield match.group(1), True
-        position = match.end()
-    if position < len(text):
-        yield text[position:], False
+def like(value: str, text: object) -> object:
+    """``value`` (a piece of ``text``) carrying ``text``'s English-fallback flag."""
+    if isinstance(text, Tr):
+        piece = str.__new__(Tr, value)
+        piece.fallback = text.fallback
+        return piece
+    return value
+
+
+def without_markers(text: object) -> object:
+    """``text`` without its footnote markers (for a table of contents)."""
+    return like(_MARKER.sub("", str(text)), text)
 
 
 @dataclass(slots=True)
@@ -95,6 +107,18 @@ class ItemBlock:
     voluntary: bool = False
     footnotes: list[Note] = field(default_factory=list)
     children: list[ItemBlock] = field(default_factory=list)
+    specify: list[bool] = field(default_factory=list)
+    """For each option, whether it asks the State to specify (a line to write on follows it)."""
+
+    @property
+    def asks_text(self) -> bool:
+        """The question is answered in words: a printed form leaves room to write."""
+        return self.entry.kind is AnswerKind.text
+
+    @property
+    def option_rows(self) -> list[tuple[Tr, bool]]:
+        """``(option, asks to specify)`` in order."""
+        return list(zip(self.options, self.specify, strict=True))
 
     @property
     def fallback(self) -> bool:
@@ -115,6 +139,8 @@ class SectionBlock:
     footnotes: list[Note]
     routing: str | None
     items: list[ItemBlock]
+    anchor: str = ""
+    """The section's id in the document (``s1-2``): links and bookmarks point to it."""
 
     def all_footnotes(self) -> list[Note]:
         """The heading's footnotes and every item's, in order: printed at the end of the section."""
@@ -145,6 +171,15 @@ class Localized:
         """English is the source; every other language is an unofficial translation."""
         return self.lang == DEFAULT_LANGUAGE
 
+    @property
+    def dir(self) -> str:
+        """The document's direction: ``rtl`` or ``ltr``."""
+        return "rtl" if self.rtl else "ltr"
+
+    def dir_of(self, text: object) -> str:
+        """A paragraph's direction, from its first strong character (the document's when it has none)."""
+        return direction(str(text)) or self.dir
+
 
 @dataclass(slots=True)
 class Document(Localized):
@@ -156,6 +191,14 @@ class Document(Localized):
     parts: list[PartBlock]
     lang: str = DEFAULT_LANGUAGE
     cluster: str = ""
+
+    def contents(self) -> list[tuple[int, str, Tr]]:
+        """The table of contents: ``(level, anchor, heading)`` of the guidance, the parts and their sections."""
+        entries: list[tuple[int, str, Tr]] = [(1, "guidance", self.guidance_heading)]
+        for part in self.parts:
+            entries.append((1, f"part-{part.instrument}", part.title))
+            entries.extend((2, section.anchor, section.heading) for section in part.sections)
+        return entries
 
     def texts(self) -> Iterator[Tr]:
         yield from (self.annex, self.title, self.guidance_heading, *self.guidance)
@@ -171,6 +214,16 @@ class Document(Localized):
     def fallback_count(self) -> int:
         """How many pieces of questionnaire text are shown in English for want of a translation."""
         return sum(1 for t in self.texts() if t.fallback)
+
+
+def notes_of(footnotes: object, lang: str) -> list[Note]:
+    """The source's footnotes of a heading or item, in ``lang``."""
+    return [Note(f.number, Tr(f.text, lang)) for f in footnotes]  # type: ignore[attr-defined]
+
+
+def section_anchor(part: int, section: int) -> str:
+    """The id of a section in a document, from its place: ``s1-2`` (both counted from 1)."""
+    return f"s{part + 1}-{section + 1}"
 
 
 def answer_only_if(condition: str) -> str:
@@ -195,7 +248,7 @@ def _build(definition: Definition, lang: str) -> Document:
         return Tr(text, lang)
 
     def notes(footnotes: object) -> list[Note]:
-        return [Note(f.number, tr(f.text)) for f in footnotes]  # type: ignore[attr-defined]
+        return notes_of(footnotes, lang)
 
     def item_block(entry: Entry) -> ItemBlock:
         item = entry.item
@@ -206,8 +259,9 @@ def _build(definition: Definition, lang: str) -> Document:
             text=tr(item.text),
             scale=[scale_label(c) for c in SCALE_VALUES.get(entry.kind, ())],
             options=[tr(o.label) for o in entry.options],
+            specify=[o.specify for o in entry.options],
             after_options=tr(item.after_options) if item.after_options else None,
-            routing=answer_only_if(describe(entry.condition, entries)) if entry.condition else None,
+            routing=answer_only_if(describe(entry.condition, entries, printed=True)) if entry.condition else None,
             condition_note=tr(item.condition_note) if item.condition_note else None,
             voluntary=item.voluntary,
             footnotes=notes(item.footnotes),
@@ -225,8 +279,9 @@ def _build(definition: Definition, lang: str) -> Document:
                     heading=tr(section.heading),
                     notes=[tr(n) for n in section.notes],
                     footnotes=notes(section.footnotes),
-                    routing=only_if(describe(condition, entries)) if condition else None,
+                    routing=only_if(describe(condition, entries, printed=True)) if condition else None,
                     items=[item_block(e) for e in tops],
+                    anchor=section_anchor(p_index, s_index),
                 )
             )
         condition = definition.part_conditions.get(p_index)
@@ -235,7 +290,7 @@ def _build(definition: Definition, lang: str) -> Document:
                 instrument=part.instrument.value,
                 title=tr(part.title),
                 heading=tr(part.heading),
-                routing=only_if(describe(condition, entries)) if condition else None,
+                routing=only_if(describe(condition, entries, printed=True)) if condition else None,
                 sections=sections,
             )
         )

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from engine.export.docx import Writer, set_bidi, xml_text
+from engine.export.docx_writer import Writer, set_bidi, xml_text
 from engine.export.form import CHECK, LOCKED, Field, Form, Line, Run, placeholder
 
 CHECKED, UNCHECKED = "☒", "☐"

@@ -33,6 +33,8 @@ class Face:
     family: str
     path: Path
     style: str = "normal"
+    weight: str = "100 900"
+    """The weights the file serves: all of them for a variable font, ``normal`` or ``bold`` for a static one."""
 
 
 def families(lang: str) -> tuple[str, ...]:
@@ -55,13 +57,16 @@ def symbol_stack() -> str:
 def faces() -> tuple[Face, ...]:
     """The font files installed with untoc, one or two a family (upright and italic)."""
     import fontpkg
-    import pylopdf_fonts_ar
     import pylopdf_fonts_zh_cn
 
     return (
         Face(LATIN, fontpkg.path(LATIN)),
         Face(LATIN, fontpkg.path(LATIN, style="italic"), "italic"),
-        Face(ARABIC, pylopdf_fonts_ar.serif_path()),
+        # Static Noto Naskh Arabic 2.004 (package data): the 2.0xx variable releases draw the dots of
+        # ت ث ن ي … as glyphs of their own on a shared skeleton, so the text copied or read aloud from a
+        # PDF came out as other letters (اسةبيان for استبيان).
+        Face(ARABIC, _FOLDER / "NotoNaskhArabic-Regular.ttf", weight="normal"),
+        Face(ARABIC, _FOLDER / "NotoNaskhArabic-Bold.ttf", weight="bold"),
         Face(CHINESE, pylopdf_fonts_zh_cn.sans_path()),
         Face(SYMBOLS, _FOLDER / "untoc-symbols.ttf"),
     )
@@ -70,7 +75,8 @@ def faces() -> tuple[Face, ...]:
 def font_face_css() -> str:
     """``@font-face`` rules that give each family its installed file (``file:`` URLs)."""
     return "\n".join(
-        f'@font-face {{ font-family: "{face.family}"; font-style: {face.style}; src: url("{face.path.as_uri()}"); }}' for face in faces()
+        f'@font-face {{ font-family: "{face.family}"; font-style: {face.style}; font-weight: {face.weight}; src: url("{face.path.as_uri()}"); }}'
+        for face in faces()
     )
 
 

@@ -140,7 +140,11 @@ def _covered() -> frozenset[int]:
 
 
 def missing_glyphs(texts: Iterable[tuple[Place, str]]) -> list[MissingGlyph]:
-    """The characters of ``texts`` that no font of the documents covers, once per place, in order."""
+    """The characters of ``texts`` that no font of the documents covers, once per place, in order.
+
+    The page layout (running headers and footers) repeats texts of the page, such as the State's
+    name: a character already reported where the page shows it is not reported again there.
+    """
     covered = _covered()
     space = ord(" ") in covered  # HarfBuzz draws the other spaces with the font's own space
     missing: dict[tuple[Place, str], None] = {}
@@ -149,4 +153,5 @@ def missing_glyphs(texts: Iterable[tuple[Place, str]]) -> list[MissingGlyph]:
             if ord(char) in covered or not _drawn(char) or (space and unicodedata.category(char) == "Zs"):
                 continue
             missing[place, char] = None
-    return [MissingGlyph(place, char) for place, char in missing]
+    shown = {char for place, char in missing if place.kind != "layout"}
+    return [MissingGlyph(place, char) for place, char in missing if place.kind != "layout" or char not in shown]

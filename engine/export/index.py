@@ -62,7 +62,12 @@ def export_all(
     jobs: int | None = None,
 ) -> list[Written]:
     """Write every blank questionnaire asked for into ``folder``, then its index; one worker process per core."""
-    tasks = [(c, lang, tuple(formats), routing, str(folder)) for c in clusters for lang in languages]
+    # PDFs take most of the time: each is a task of its own, handed out first, so that both workers
+    # stay busy to the end; the quick formats of a cluster and language share one task.
+    slow = tuple(f for f in formats if f == "pdf")
+    quick = tuple(f for f in formats if f != "pdf")
+    groups = [group for group in (slow, quick) if group]
+    tasks = [(c, lang, group, routing, str(folder)) for group in groups for c in clusters for lang in languages]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if workers == 1:
         results = [_export_one(t) for t in tasks]
@@ -76,7 +81,8 @@ def export_all(
 
 
 def _rows(written: list[Written]) -> tuple[list[str], list[tuple[str, str, list[Written]]]]:
-    formats = list(dict.fromkeys(w.fmt for w in written))
+    order = ("md", "txt", "html", "docx", "pdf")
+    formats = sorted(dict.fromkeys(w.fmt for w in written), key=lambda f: order.index(f) if f in order else len(order))
     rows: dict[tuple[str, str], list[Written]] = {}
     for w in written:
         rows.setdefault((w.cluster, w.lang), []).append(w)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine.conditions.applicability import Applicability, applicability
-from engine.conditions.completeness import completeness, readable
-from engine.conditions.describe import describe, quoted, scale_label
+from engine.conditions.completeness import completeness, readable, waiting_on
+from engine.conditions.describe import joined, quoted, scale_label
 from engine.conditions.evaluate import Facts
 from engine.definition import registry
 from engine.definition.index import Entry, excerpt
@@ -148,7 +148,7 @@ def validate(
                 _("{number} does not apply: {reason}; the answer is kept but not reviewed").format(number=entry.number, reason=reason),
                 entry,
             )
-    _check_unanswered(definition, status, response, complete, out)
+    _check_unanswered(definition, status, effective, response, complete, out)
     return out.close()
 
 
@@ -393,20 +393,27 @@ def _check_legislation(entry: Entry, answer: Answer, values: dict[str, object], 
 
 
 def _check_unanswered(
-    definition: Definition, status: dict[str, Applicability], response: Response, complete: bool, out: _Collector
+    definition: Definition,
+    status: dict[str, Applicability],
+    effective: dict[str, object],
+    response: Response,
+    complete: bool,
+    out: _Collector,
 ) -> None:
     """Each question still to be answered (see :mod:`engine.conditions.completeness`): the code's
-    severity, or an error with ``complete``."""
+    severity, or an error with ``complete``. A pending one names the questions it waits on."""
     severity = Severity.error if complete else Code.unanswered.severity
     given = {item_id for item_id, answer in response.answers.items() if answer.is_given}
-    for item_id in completeness(definition, status, given).unanswered:
+    unanswered = completeness(definition, status, given).unanswered
+    waits = waiting_on(definition, status, effective) if unanswered else {}
+    for item_id in unanswered:
         entry = definition.entries[item_id]
         answer = response.answers.get(item_id)
         mark = answer.mark if answer is not None else response.answers_mark
-        state = status[item_id]
-        if state.pending and state.condition is not None:
-            message = _("{number} is not answered; it applies when {condition}, and that is not decided yet").format(
-                number=entry.number, condition=describe(state.condition, definition.entries)
+        if waits.get(item_id):
+            numbers = joined([definition.entries[i].number for i in waits[item_id]], "or")
+            message = _("{number} may apply but is not answered: it depends on the answer to {numbers}, not given yet").format(
+                number=entry.number, numbers=numbers
             )
         else:
             message = _("{number} applies but is not answered").format(number=entry.number)
