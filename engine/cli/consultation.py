@@ -18,6 +18,9 @@ from engine.cli.status import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from engine.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from engine.consultation.split import Share
+    from engine.definition.loaded import Definition
+    from engine.responses.writer import Document as Answers
     from engine.validation.findings import Finding
 
 EXIT_UNREADABLE = 2
@@ -196,29 +199,10 @@ def guarded(handler):  # type: ignore[no-untyped-def]
 @guarded
 def run_split(args: argparse.Namespace) -> int:
     """``untoc split FILE --by part|section|question-list | --assign FILE -o FOLDER``."""
-    from engine.consultation import assignment, split
-    from engine.consultation.selection import SelectionError, describe
+    from engine.consultation import split
 
     source, definition = load(args.file)
-    stem = split.slug(Path(args.file).stem)
-    if args.questions and args.by != "question-list":
-        raise UsageError(_("--questions goes with --by question-list"))
-    try:
-        if args.assign:
-            try:
-                shares = assignment.read_assignment(check_input(args.assign), definition)
-            except assignment.AssignmentError as error:
-                raise InputError(f"{_shown(args.assign)}:{error.mark.line}:{error.mark.column}: error {error.message}") from None
-        elif args.by == "part":
-            shares = split.by_part(definition, source.document, stem)
-        elif args.by == "section":
-            shares = split.by_section(definition, source.document, stem)
-        else:
-            if not args.questions:
-                raise UsageError(_("--by question-list needs at least one --questions LIST, such as --questions 1-4,23"))
-            shares = split.by_lists(definition, args.questions, stem)
-    except SelectionError as error:
-        raise UsageError(error.message) from None
+    shares = _shares(args, definition, source.document, split.slug(Path(args.file).stem))
     split.unique_names(shares)
     folder = _folder(args.output)
     parts = [split.make_part(definition, source.document, share) for share in shares]
@@ -233,8 +217,40 @@ def run_split(args: argparse.Namespace) -> int:
         check_output(str(path), args.force)
     for path, data in outputs:
         write_private(path, data)
-    for part in parts:
-        share = part.share
+    _report_split(definition, source.document, shares, folder)
+    return EXIT_OK
+
+
+def _shares(args: argparse.Namespace, definition: Definition, document: Answers, stem: str) -> list[Share]:
+    """The shares the command line asks for: from an assignment file, by part or section, or by lists of questions."""
+    from engine.consultation import assignment, split
+    from engine.consultation.selection import SelectionError
+
+    if args.questions and args.by != "question-list":
+        raise UsageError(_("--questions goes with --by question-list"))
+    try:
+        if args.assign:
+            try:
+                return assignment.read_assignment(check_input(args.assign), definition)
+            except assignment.AssignmentError as error:
+                raise InputError(f"{_shown(args.assign)}:{error.mark.line}:{error.mark.column}: error {error.message}") from None
+        if args.by == "part":
+            return split.by_part(definition, document, stem)
+        if args.by == "section":
+            return split.by_section(definition, document, stem)
+        if not args.questions:
+            raise UsageError(_("--by question-list needs at least one --questions LIST, such as --questions 1-4,23"))
+        return split.by_lists(definition, args.questions, stem)
+    except SelectionError as error:
+        raise UsageError(error.message) from None
+
+
+def _report_split(definition: Definition, document: Answers, shares: list[Share], folder: Path) -> None:
+    """One line per part written, then the questions given to several contributors, and to nobody."""
+    from engine.consultation import assignment, split
+    from engine.consultation.selection import describe
+
+    for share in shares:
         count = sum(1 for i in share.ids if definition.entries[i].is_answerable)
         print(
             _("wrote {path}: {who}, questions {questions} ({count})").format(
@@ -254,10 +270,9 @@ def run_split(args: argparse.Namespace) -> int:
                 questions=describe(definition, ids), names=", ".join(_shown(n) for n in names)
             )
         )
-    left = split.unassigned(definition, source.document, shares)
+    left = split.unassigned(definition, document, shares)
     if left:
         print("note: " + _("assigned to nobody: {questions}").format(questions=describe(definition, left)))
-    return EXIT_OK
 
 
 def _folder(name: str) -> Path:

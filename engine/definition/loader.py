@@ -291,17 +291,7 @@ class _Builder:
             if item_id in self.definition.entries:
                 self.problem(mark, f"duplicate question {display} (id {item_id})")
                 continue
-            options: tuple[Option, ...] = ()
-            if isinstance(item.options, str):
-                if item.options not in self.lists:
-                    self.problem(locate(self.root, (*item_loc, "options")), f"unknown option list {item.options!r}")
-                else:
-                    options = self.lists[item.options]
-            elif item.options is not None:
-                options = tuple(item.options)
-                codes = [o.code for o in options]
-                for code in sorted({c for c in codes if codes.count(c) > 1}):
-                    self.problem(locate(self.root, (*item_loc, "options")), f"option code {code!r} is used twice")
+            options = self._options(item, item_loc)
             entry = Entry(
                 id=item_id,
                 number=display,
@@ -322,6 +312,21 @@ class _Builder:
                 entry.when_mark = locate(self.root, (*item_loc, "when"))
                 pending.append((entry, item.when, entry.when_mark, None, ""))
             self._items(item.items, part, section, entry, (*item_loc, "items"), pending)
+
+    def _options(self, item: Item, loc: tuple) -> tuple[Option, ...]:
+        """An item's options: its own list (each code once), or a shared list of ``lists.yaml`` named."""
+        if isinstance(item.options, str):
+            if item.options in self.lists:
+                return self.lists[item.options]
+            self.problem(locate(self.root, (*loc, "options")), f"unknown option list {item.options!r}")
+            return ()
+        if item.options is None:
+            return ()
+        options = tuple(item.options)
+        codes = [o.code for o in options]
+        for code in sorted({c for c in codes if codes.count(c) > 1}):
+            self.problem(locate(self.root, (*loc, "options")), f"option code {code!r} is used twice")
+        return options
 
     def _require(self, value: object, loc: tuple, what: str) -> None:
         """Texts and lists that the format requires to be non-empty."""

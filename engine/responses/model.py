@@ -234,61 +234,64 @@ def _read_header(root: Mapping, response: Response) -> None:
 
 def _read_answer(key: Scalar, node: Node, response: Response) -> Answer:
     answer = Answer(key.value, key)
-    if isinstance(node, Mapping):
-        value_node: Node | None = None
-        for field_key, field_node in node.pairs:  # one pass: most answers have two or three fields
-            name = field_key.value
-            if name == "answer":
-                value_node = field_node
-            elif name == "legislation":
-                answer.legislation = _text_list(field_node, name, response, key.value)
-            elif name == "links":
-                answer.links = _text_list(field_node, name, response, key.value)
-            elif name == "comment":
-                answer.comment = _text(field_node, name, response, key.value)
-            elif name == "other":
-                answer.other = _text(field_node, name, response, key.value)
-            elif name == "details":
-                _read_details(field_node, answer, response)
-            elif name == "contributor":
-                answer.contributor = _text(field_node, name, response, key.value)
-            else:
-                response.problems.append(
-                    Problem(
-                        field_key,
-                        lambda name=name: _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
-                        key.value,
-                        Code.unknown_key,
-                    )
-                )
-    else:
-        value_node = node
-    if _null(value_node):
-        answer.value_mark = value_node
-        return answer
-    assert value_node is not None
+    value_node = _read_fields(node, answer, response) if isinstance(node, Mapping) else node
     answer.value_mark = value_node
+    if not _null(value_node):
+        assert value_node is not None
+        answer.value = _read_value(value_node, key.value, response)
+    return answer
+
+
+def _read_fields(node: Mapping, answer: Answer, response: Response) -> Node | None:
+    """The fields of an answer written as a mapping, into ``answer``; the node of its ``answer:`` (``None`` if none)."""
+    item = answer.id
+    value_node: Node | None = None
+    for field_key, field_node in node.pairs:  # one pass: most answers have two or three fields
+        name = field_key.value
+        if name == "answer":
+            value_node = field_node
+        elif name == "legislation":
+            answer.legislation = _text_list(field_node, name, response, item)
+        elif name == "links":
+            answer.links = _text_list(field_node, name, response, item)
+        elif name == "comment":
+            answer.comment = _text(field_node, name, response, item)
+        elif name == "other":
+            answer.other = _text(field_node, name, response, item)
+        elif name == "details":
+            _read_details(field_node, answer, response)
+        elif name == "contributor":
+            answer.contributor = _text(field_node, name, response, item)
+        else:
+            response.problems.append(
+                Problem(
+                    field_key,
+                    lambda name=name: _("unknown key {key!r} in an answer; use: {keys}").format(key=name, keys=", ".join(ANSWER_KEYS)),
+                    item,
+                    Code.unknown_key,
+                )
+            )
+    return value_node
+
+
+def _read_value(value_node: Node, item: str, response: Response) -> str | list[str] | None:
+    """The value of an answer: a code or a text, or a list of codes; ``None`` (and a problem) for a mapping."""
     if isinstance(value_node, Scalar):
-        answer.value = value_node.value
-    elif isinstance(value_node, Sequence):
+        return value_node.value  # type: ignore[no-any-return]
+    if isinstance(value_node, Sequence):
         codes = []
         for child in value_node.items:
             if _null(child):
                 response.problems.append(
-                    Problem(child, lambda: _("an entry of the list of chosen options is empty"), key.value, Code.wrong_type)
+                    Problem(child, lambda: _("an entry of the list of chosen options is empty"), item, Code.wrong_type)
                 )
             elif isinstance(child, Scalar):
                 codes.append(child.value)
             else:
-                response.problems.append(
-                    Problem(child, lambda: _("each chosen option is a code such as other"), key.value, Code.wrong_type)
-                )
-        answer.value = codes
-    else:
-        response.problems.append(
-            Problem(value_node, _("an answer is a code, a text or a list of codes, not a mapping"), key.value, Code.wrong_type)
-        )
-    return answer
+                response.problems.append(Problem(child, lambda: _("each chosen option is a code such as other"), item, Code.wrong_type))
+        return codes
+    response.problems.append(Problem(value_node, _("an answer is a code, a text or a list of codes, not a mapping"), item, Code.wrong_type))
+    return None
 
 
 def _read_details(node: Node, answer: Answer, response: Response) -> None:

@@ -22,7 +22,7 @@ def _mark(event: yaml.Event) -> Mark:
     return Mark(start.line + 1, start.column + 1)
 
 
-def parse_events(text: str, on_duplicate: DuplicateHandler | None = None) -> Node | None:
+def parse_events(text: str, on_duplicate: DuplicateHandler | None = None) -> Node | None:  # noqa: C901 — one loop over LibYAML's events, the hot path of every file read beyond the subset
     """Parse one YAML document into located nodes; ``None`` for an empty file.
 
     A repeated key raises :class:`YamlError`, unless ``on_duplicate`` is given: then
