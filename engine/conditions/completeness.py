@@ -31,8 +31,8 @@ def readable(entry: Entry, value: object) -> object | None:
     """The value of an answer that conditions read, or ``None`` when there is none (or it is ill-formed).
 
     A scale or single-choice answer is one of the item's codes (a one-element list is read as its
-    element); a multiple-choice answer is the list of its known codes; a free text is read when it
-    is not blank.
+    element); a multiple-choice answer is the list of its known codes, each once; a free text is read
+    when it is not blank.
     """
     if value is None or not entry.is_answerable:
         return None
@@ -41,7 +41,7 @@ def readable(entry: Entry, value: object) -> object | None:
         return value if isinstance(value, str) and value.strip() else None
     codes = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     if kind is AnswerKind.choices:
-        known = [str(code) for code in codes if code in entry.values]
+        known = list(dict.fromkeys(str(code) for code in codes if code in entry.values))  # each code once
         return known or None
     if kind in SCALE_VALUES and not isinstance(value, str):
         return None
@@ -86,8 +86,11 @@ class Assessment:
 
     status: dict[str, Applicability]
     effective: dict[str, object]
+    """The readable answers of the items that certainly apply: what later conditions read."""
     given: frozenset[str]
     completeness: Completeness
+    values: dict[str, object]
+    """The readable value of every answer given (:func:`readable`), whether its item applies or not."""
 
 
 def assess(definition: Definition, answers: Mapping[str, object], parties: frozenset[str], uncac_party: bool) -> Assessment:
@@ -104,7 +107,7 @@ def assess(definition: Definition, answers: Mapping[str, object], parties: froze
         if value is not None:
             values[item_id] = value
     status, effective = applicability(definition, values, parties, uncac_party)
-    return Assessment(status, effective, frozenset(given), completeness(definition, status, given))
+    return Assessment(status, effective, frozenset(given), completeness(definition, status, given), values)
 
 
 def waiting_on(definition: Definition, status: Mapping[str, Applicability], effective: Mapping[str, object]) -> dict[str, tuple[str, ...]]:

@@ -13,7 +13,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from engine.conditions.completeness import Assessment, assess, readable, waiting_on
+from engine.conditions.completeness import Assessment, assess, waiting_on
 from engine.conditions.describe import describe, instrument_name, joined, scale_label, value_label
 from engine.conditions.evaluate import Facts, holds
 from engine.conditions.resolve import Condition, Not
@@ -208,17 +208,6 @@ def build_filled(
         return doc
 
 
-def _values(definition: Definition, response: Response) -> dict[str, object]:
-    """Usable answers by id: what conditions read and counts count."""
-    values = {}
-    for answer in response.answers.values():
-        entry = definition.entries.get(answer.id)
-        value = readable(entry, answer.value) if entry is not None and answer.is_given else None
-        if value is not None:
-            values[answer.id] = value
-    return values
-
-
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """What building a filled document reads throughout: the response, its usable answers, completeness."""
@@ -235,8 +224,8 @@ class _Reading:
 
 
 def _build_filled(definition: Definition, response: Response, findings: list[Finding], lang: str, today: datetime.date) -> FilledDocument:
-    values = _values(definition, response)
     assessment = assess(definition, {a.id: a.value for a in response.answers.values()}, response.party_set, response.is_uncac_party)
+    values = assessment.values
     waits = waiting_on(definition, assessment.status, assessment.effective)
     flagged = {f.item for f in findings if f.severity is not Severity.info}
     reading = _Reading(definition, response, values, assessment, waits, flagged, lang)

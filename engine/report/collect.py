@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.conditions.applicability import applicability
-from engine.definition.loaded import Definition
-from engine.definition.model import SCALE_VALUES, AnswerKind
+from engine.conditions.completeness import assess
+from engine.definition.model import AnswerKind
 from engine.responses.model import Response, Unreadable, read
 from engine.validation.batch import displayed, unreadable_result
 from engine.validation.discover import Target
@@ -62,8 +61,8 @@ def summarize(target: Target) -> FileSummary:
     state = str(response.state.value).strip() if response.state and response.state.value is not None else ""
     if any(f.severity is Severity.error for f in findings):
         return FileSummary(display, FileResult(display, findings), questionnaire=definition.id, state=state)
-    values = checked_values(response, definition)
-    status, effective = applicability(definition, values, response.party_set, response.is_uncac_party)
+    assessment = assess(definition, {a.id: a.value for a in response.answers.values()}, response.party_set, response.is_uncac_party)
+    status, effective = assessment.status, assessment.effective
     summary = FileSummary(
         display,
         questionnaire=definition.id,
@@ -84,24 +83,6 @@ def summarize(target: Target) -> FileSummary:
         if entry.specify:
             _keep_texts(summary, response, entry.id, value)
     return summary
-
-
-def checked_values(response: Response, definition: Definition) -> dict[str, object]:
-    """The answers of a file without errors as conditions read them: a scale or option code, a list
-    of option codes (each once), or text."""
-    values: dict[str, object] = {}
-    for answer in response.answers.values():
-        entry = definition.entries.get(answer.id)
-        if entry is None or not entry.is_answerable or not answer.is_given:
-            continue
-        value = answer.value
-        if entry.kind is AnswerKind.choices:
-            values[entry.id] = list(dict.fromkeys([value] if isinstance(value, str) else value))  # type: ignore[arg-type]
-        elif entry.kind is AnswerKind.choice or entry.kind in SCALE_VALUES:
-            values[entry.id] = value if isinstance(value, str) else value[0]  # type: ignore[index]
-        else:
-            values[entry.id] = value
-    return values
 
 
 def _keep_texts(summary: FileSummary, response: Response, item: str, value: object) -> None:
