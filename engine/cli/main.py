@@ -33,8 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="untoc",
         description=_(
-            "Self-assessment questionnaires of the UNTOC Review Mechanism: "
-            "list them, start and validate response files, export blank questionnaires."
+            "Self-assessment questionnaires of the UNTOC Review Mechanism: fill and validate response files, "
+            "export questionnaires as documents, prepare answers with several contributors, report across States."
         ),
         epilog=_(
             "Exit codes: 0 success (warnings allowed) · 1 a response file has errors · 2 unreadable file or misuse · "
