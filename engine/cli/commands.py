@@ -48,8 +48,12 @@ def _definition(cluster: str):  # type: ignore[no-untyped-def]
 
 
 def _write(text: str | bytes, output: str | None, private: bool = False) -> None:
+    """Write a document (text or bytes) to the file ``output``, atomically, or to standard output."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     path = Path(output)
     if path.is_dir():
@@ -171,23 +175,16 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """``untoc export blank|filled``: documents in txt, md, html, docx or pdf; ``blank --all -o FOLDER`` writes them all."""
-    from engine.export.index import export_all, write_bytes_atomic
+    from engine.export.index import export_all
     from engine.export.render import FORMATS, export_blank, export_filled
 
     def write_document(data: bytes, fmt: str, output: str | None, private: bool = False) -> None:
         if fmt in ("txt", "md", "html"):
             _write(data.decode("utf-8"), output, private)
-        elif output is None or output == "-":
-            if sys.stdout.isatty():
-                raise UsageError(_("{format} is a binary format: give a file with -o").format(format=fmt))
-            sys.stdout.buffer.write(data)
-        elif Path(output).is_dir() or not Path(output).parent.exists():
-            raise UsageError(_("cannot write {path}: give a file in an existing folder").format(path=output))
-        else:
-            try:
-                write_bytes_atomic(Path(output), data, private=private)
-            except OSError as error:
-                raise UsageError(_("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)) from None
+            return
+        if (output is None or output == "-") and sys.stdout.isatty():
+            raise UsageError(_("{format} is a binary format: give a file with -o").format(format=fmt))
+        _write(data, output, private)
 
     if args.fillable or args.questions:
         from engine.cli.forms import run_fillable_export
